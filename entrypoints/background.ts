@@ -1,0 +1,8 @@
+import { registerBackgroundApi } from '@/lib/background/api';
+
+export default defineBackground({
+  type: 'module',
+  main() {
+    registerBackgroundApi();
+  },
+});

@@ -1,0 +1,93 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type BrowserContext, chromium, type Worker } from 'playwright-core';
+import { type NetworkBlocker, startNetworkBlocker } from './network-blocker';
+
+export const builtExtensionDir = fileURLToPath(
+  new URL('../../.output/chrome-mv3', import.meta.url),
+);
+
+/** Debian's Chromium unless CHROMIUM_PATH names another build. */
+export function chromiumPath(): string {
+  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(path)) {
+    throw new Error(
+      `Chromium not found at ${path}. Install Debian's build (apt-get install -y chromium) or set CHROMIUM_PATH.`,
+    );
+  }
+  return path;
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  /**
+   * URLs that a page, frame, content script, extension page or the service worker asked for
+   * outside 127.0.0.1 and the extension itself. Refused by the blocker, but listed so tests can
+   * say who asked.
+   */
+  offsiteRequests: string[];
+  blocker: NetworkBlocker;
+  extensionUrl(path: string): string;
+  close(): Promise<void>;
+}
+
+/** Chromium with the built extension loaded, in a fresh profile, and no way off the machine. */
+export async function launchExtensionBrowser(
+  options: { headless?: boolean } = {},
+): Promise<ExtensionBrowser> {
+  if (!existsSync(join(builtExtensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${builtExtensionDir}: run \`npm run build\` first.`);
+  }
+  const blocker = await startNetworkBlocker();
+  const profile = await mkdtemp(join(tmpdir(), 'briefings-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless: options.headless ?? true,
+    viewport: { width: 1280, height: 800 },
+    args: [
+      `--disable-extensions-except=${builtExtensionDir}`,
+      `--load-extension=${builtExtensionDir}`,
+      `--proxy-server=${blocker.proxyUrl}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const offsiteRequests: string[] = [];
+  context.on('request', (request) => {
+    if (isOffsite(request.url())) offsiteRequests.push(request.url());
+  });
+  const serviceWorker =
+    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(serviceWorker.url()).host;
+  return {
+    context,
+    extensionId,
+    serviceWorker,
+    offsiteRequests,
+    blocker,
+    extensionUrl: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
+    async close() {
+      await context.close();
+      await blocker.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+function isOffsite(url: string): boolean {
+  const { protocol, hostname } = new URL(url);
+  if (protocol !== 'http:' && protocol !== 'https:' && protocol !== 'ws:' && protocol !== 'wss:') {
+    return false; // chrome-extension:, data:, blob:, about: never touch the network
+  }
+  return hostname !== '127.0.0.1';
+}

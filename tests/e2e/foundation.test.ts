@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import {
+  type ExtensionBrowser,
+  launchExtensionBrowser,
+} from '../../scripts/harness/extension-browser';
+import { type StaticServer, startStaticServer } from '../../scripts/harness/static-server';
+
+let browser: ExtensionBrowser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  server = await startStaticServer();
+  browser = await launchExtensionBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function tabIdOf(url: string): Promise<number> {
+  const id = await browser.serviceWorker.evaluate(async (pageUrl) => {
+    const [tab] = await chrome.tabs.query({ url: pageUrl });
+    return tab?.id;
+  }, url);
+  if (id === undefined) throw new Error(`No tab shows ${url}`);
+  return id;
+}
+
+test('the built extension loads as an MV3 service worker', async () => {
+  const manifest = await browser.serviceWorker.evaluate(() => chrome.runtime.getManifest());
+  expect(manifest.manifest_version).toBe(3);
+  expect(manifest.name).toBe('Briefings');
+});
+
+test('the content script runs on a page and answers the popup about it', async () => {
+  const url = server.page('/article.html', '<!doctype html><title>An article</title><p>Text.</p>');
+  const article = await browser.context.newPage();
+  await article.goto(url);
+  const tabId = await tabIdOf(url);
+
+  const popup = await browser.context.newPage();
+  await popup.goto(browser.extensionUrl(`popup.html?tab=${tabId}`));
+  await expect.poll(() => popup.getByRole('heading', { level: 1 }).textContent()).toBe('Briefings');
+  await expect.poll(() => popup.locator('main').textContent()).toMatch(/found yet|names from/);
+  await popup.close();
+  await article.close();
+});
+
+test('the popup says so on a page Briefings cannot run on', async () => {
+  const blank = await browser.context.newPage();
+  await blank.goto('about:blank');
+  const tabId = await browser.serviceWorker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ url: 'about:blank' });
+    return tab?.id;
+  });
+  const popup = await browser.context.newPage();
+  await popup.goto(browser.extensionUrl(`popup.html?tab=${tabId}`));
+  await expect
+    .poll(() => popup.locator('main').textContent())
+    .toContain('Briefings does not run on this page');
+  await popup.close();
+  await blank.close();
+});
+
+test('the options page renders with the extension version', async () => {
+  const options = await browser.context.newPage();
+  await options.goto(browser.extensionUrl('options.html'));
+  await expect.poll(() => options.locator('main').textContent()).toMatch(/Version \d+\.\d+\.\d+/);
+  await options.close();
+});
+
+test('no page and no part of the extension asked for anything outside 127.0.0.1', () => {
+  expect(browser.offsiteRequests).toEqual([]);
+});

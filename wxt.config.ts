@@ -1,0 +1,54 @@
+import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
+import { defineConfig } from 'wxt';
+
+/**
+ * Briefings renders corpus and page text as text, never as HTML. Preact still ships the code
+ * path behind `dangerouslySetInnerHTML`; cut it out, so that no mistake can reach it and the
+ * Firefox linter has no innerHTML assignment to flag.
+ */
+function forbidHtmlRendering(): Plugin {
+  const assignment = /(\w+)\.innerHTML=(\w+)\.__html/g;
+  return {
+    name: 'briefings:forbid-html-rendering',
+    transform(code, id) {
+      if (!/[\\/]preact[\\/]dist[\\/]preact\.mjs$/.test(id)) return null;
+      const textOnly = code.replace(
+        assignment,
+        "(()=>{throw new TypeError('Briefings renders text only: dangerouslySetInnerHTML is disabled')})()",
+      );
+      if (textOnly === code) {
+        throw new Error(
+          `Preact's innerHTML assignment was not found in ${id}; update this plugin.`,
+        );
+      }
+      return textOnly;
+    },
+  };
+}
+
+export default defineConfig({
+  manifest: ({ browser }) => ({
+    name: 'Briefings',
+    description:
+      'Who is this, and what did they actually say? Offline briefings on the names in the news you read.',
+    permissions: ['storage', 'tabs'],
+    commands: {
+      'toggle-site': {
+        suggested_key: { default: 'Alt+Shift+B' },
+        description: 'Turn highlighting on or off for this site',
+      },
+    },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'briefings@briefings.local',
+          strict_min_version: '142.0',
+          // Nothing the user reads leaves the device: the extension collects no data at all.
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+    }),
+  }),
+  vite: () => ({ plugins: [preact(), forbidHtmlRendering()] }),
+});
