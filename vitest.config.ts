@@ -26,6 +26,18 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        // Real pages written by others (../shared/fixtures/pages): its own script, since they live
+        // outside the repository. It fails, never skips, when they are missing.
+        test: {
+          name: 'real-pages',
+          include: ['tests/real-pages/**/*.test.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });
