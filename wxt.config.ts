@@ -1,6 +1,10 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
+import { BUNDLED_PACK_PATH } from './lib/background/bundled-pack-path';
+import { compileBundledCorpus } from './lib/corpus';
 
 /**
  * Briefings renders corpus and page text as text, never as HTML. Preact still ships the code
@@ -27,6 +31,19 @@ function forbidHtmlRendering(): Plugin {
   };
 }
 
+/** corpus/ compiled into the pack the extension ships: at every build, from the sources. */
+async function bundledPackJson(): Promise<string> {
+  const folder = 'corpus';
+  const names = (await readdir(folder)).sort();
+  const files = await Promise.all(
+    names.map(async (fileName) => ({
+      fileName,
+      contents: await readFile(join(folder, fileName), 'utf8'),
+    })),
+  );
+  return compileBundledCorpus(files);
+}
+
 export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Briefings',
@@ -50,5 +67,10 @@ export default defineConfig({
       },
     }),
   }),
+  hooks: {
+    'build:publicAssets': async (_wxt, files) => {
+      files.push({ relativeDest: BUNDLED_PACK_PATH, contents: await bundledPackJson() });
+    },
+  },
   vite: () => ({ plugins: [preact(), forbidHtmlRendering()] }),
 });

@@ -1,9 +1,13 @@
 /**
  * The one message protocol between the extension's contexts. Every call between background,
- * content script, popup and options is declared here, typed end to end.
+ * content script, popup and options is declared here, typed end to end. A call that fails
+ * rejects with an Error whose message is meant for the reader.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { BackgroundApi } from '@/lib/background/api';
 import type { SpotDictionary } from '@/lib/spotting/dictionary';
+
+export type { SpotDictionary };
 
 /** What a content script found on its page. */
 export interface PageSummary {
@@ -14,24 +18,12 @@ export interface PageSummary {
   mentions: Record<string, number>;
 }
 
-export interface ExtensionStatus {
-  version: string;
-}
-
 /** How Briefings behaves on one page, from the user's settings. */
 export interface PageSettings {
   /** false when paused everywhere or switched off for this site. */
   enabled: boolean;
   /** Places are marked at their first mention only, unless the user asks for all. */
   markEveryPlaceMention: boolean;
-}
-
-/** Calls answered by the background service worker. */
-interface BackgroundProtocol {
-  getStatus(): ExtensionStatus;
-  /** The dictionary, or null when the page already holds the current version. */
-  getSpotDictionary(data: { knownVersion: string | null }): SpotDictionary | null;
-  getPageSettings(data: { url: string }): PageSettings;
 }
 
 /** Calls answered by the content script of a tab (sent with a tab id). */
@@ -41,5 +33,6 @@ interface ContentProtocol {
   pageSettingsChanged(data: PageSettings): void;
 }
 
-export const backgroundMessenger = defineExtensionMessaging<BackgroundProtocol>();
+/** Calls answered by the background service worker: see lib/background/api.ts. */
+export const backgroundMessenger = defineExtensionMessaging<BackgroundApi>();
 export const contentMessenger = defineExtensionMessaging<ContentProtocol>();

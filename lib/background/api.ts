@@ -1,16 +1,198 @@
+/**
+ * The background's API: every call the other contexts may make, with its input schema. Each
+ * handler accepts calls only from this extension's own contexts and validates its input; a
+ * failure comes back to the caller as an error value (the messaging layer serialises it), never
+ * as a crashed worker.
+ */
+import type { ExtensionMessage, Message } from '@webext-core/messaging';
+import * as v from 'valibot';
 import { browser } from 'wxt/browser';
-import { backgroundMessenger, type ExtensionStatus } from '@/lib/messaging';
+import { backgroundMessenger, contentMessenger, type PageSettings } from '@/lib/messaging';
+import { SEARCH_KINDS } from '@/lib/search/index';
+import { loadBriefing, loadTimeline } from '@/lib/store/briefing';
+import { exportPackFile, importPackFile } from '@/lib/store/pack-files';
+import { GeneralSettings, siteOf } from '@/lib/store/settings';
+import type { BackgroundService } from './service';
 
-/** The background's answers, as plain functions (tested directly; wired below). */
-export const backgroundHandlers = {
-  getStatus(): ExtensionStatus {
-    return { version: browser.runtime.getManifest().version };
-  },
+const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
+const PartialDate = v.pipe(v.string(), v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/));
+
+const inputs = {
+  getStatus: v.undefined(),
+  getSpotDictionary: v.object({ knownVersion: v.nullable(v.string()) }),
+  getPageSettings: v.object({ url: v.string() }),
+  getBriefing: v.object({ entityId: Id }),
+  getTimeline: v.object({ entityId: v.optional(Id) }),
+  search: v.object({
+    query: v.pipe(v.string(), v.maxLength(500)),
+    kinds: v.optional(v.array(v.picklist(SEARCH_KINDS))),
+    from: v.optional(PartialDate),
+    to: v.optional(PartialDate),
+    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200))),
+  }),
+  listPacks: v.undefined(),
+  importPack: v.object({
+    fileText: v.string(),
+    onConflict: v.optional(v.picklist(['refuse', 'replace', 'keep-both'])),
+  }),
+  exportPack: v.object({ packId: Id }),
+  removePack: v.object({ packId: Id }),
+  resetToBundled: v.undefined(),
+  getSettings: v.undefined(),
+  updateSettings: v.partial(GeneralSettings),
+  setSiteEnabled: v.object({ host: v.pipe(v.string(), v.minLength(1)), enabled: v.boolean() }),
+  getStorageSummary: v.undefined(),
 };
 
-/** Wires every background call of the message protocol to its handler; returns the undo. */
-export function registerBackgroundApi(): () => void {
-  const removers = [backgroundMessenger.onMessage('getStatus', backgroundHandlers.getStatus)];
+type Inputs = { [K in keyof typeof inputs]: v.InferOutput<(typeof inputs)[K]> };
+
+/** The handlers: plain async functions of validated input, tested directly. */
+export function backgroundHandlers(service: BackgroundService) {
+  const { corpus, settings } = service;
+  const ready = () => service.whenReady();
+
+  const pageSettings = async (url: string): Promise<PageSettings> => {
+    const general = await settings.general();
+    const site = siteOf(url);
+    return {
+      enabled: !general.paused && site !== null && (await settings.siteEnabled(site)),
+      markEveryPlaceMention: general.markEveryPlaceMention,
+    };
+  };
+
+  /** Tells every open tab's content script what now applies to it. */
+  const broadcastPageSettings = async () => {
+    for (const tab of await browser.tabs.query({})) {
+      if (tab.id === undefined || !tab.url || siteOf(tab.url) === null) continue;
+      const settingsForTab = await pageSettings(tab.url);
+      await contentMessengerSend(tab.id, settingsForTab);
+    }
+  };
+
+  return {
+    async getStatus(_: Inputs['getStatus']) {
+      return { version: browser.runtime.getManifest().version };
+    },
+    async getSpotDictionary({ knownVersion }: Inputs['getSpotDictionary']) {
+      const dictionary = await service.spotDictionary();
+      return dictionary.version === knownVersion ? null : dictionary;
+    },
+    async getPageSettings({ url }: Inputs['getPageSettings']) {
+      return pageSettings(url);
+    },
+    async getBriefing({ entityId }: Inputs['getBriefing']) {
+      await ready();
+      const briefing = await loadBriefing(service.db, entityId);
+      if (!briefing) throw new Error('Nothing in your briefings is about this name any more.');
+      return briefing;
+    },
+    async getTimeline({ entityId }: Inputs['getTimeline']) {
+      await ready();
+      return loadTimeline(service.db, entityId);
+    },
+    async search({ query, limit, ...filters }: Inputs['search']) {
+      return service.search(query, filters, limit);
+    },
+    async listPacks(_: Inputs['listPacks']) {
+      await ready();
+      return corpus.listPacks();
+    },
+    async importPack({ fileText, onConflict }: Inputs['importPack']) {
+      await ready();
+      const outcome = await importPackFile(corpus, fileText, onConflict);
+      if (outcome.ok) service.corpusChanged();
+      return outcome;
+    },
+    async exportPack({ packId }: Inputs['exportPack']) {
+      await ready();
+      const file = await exportPackFile(corpus, packId);
+      if (!file) throw new Error('That pack is not installed.');
+      return file;
+    },
+    async removePack({ packId }: Inputs['removePack']) {
+      await ready();
+      const pack = await corpus.getPack(packId);
+      if (!pack) throw new Error('That pack is not installed.');
+      if (pack.origin === 'bundled') {
+        throw new Error(
+          'The bundled corpus stays installed. Use "Reset to bundled" to drop the others.',
+        );
+      }
+      await corpus.remove(packId);
+      service.corpusChanged();
+    },
+    async resetToBundled(_: Inputs['resetToBundled']) {
+      await service.resetToBundled();
+    },
+    async getSettings(_: Inputs['getSettings']) {
+      return { general: await settings.general(), sites: await settings.siteRules() };
+    },
+    async updateSettings(change: Inputs['updateSettings']) {
+      const general = await settings.updateGeneral(change);
+      await broadcastPageSettings();
+      return general;
+    },
+    async setSiteEnabled({ host, enabled }: Inputs['setSiteEnabled']) {
+      await settings.setSiteEnabled(host, enabled);
+      await broadcastPageSettings();
+    },
+    async getStorageSummary(_: Inputs['getStorageSummary']) {
+      const estimate = await navigator.storage.estimate();
+      return {
+        usage: estimate.usage ?? null,
+        quota: estimate.quota ?? null,
+        persisted: await navigator.storage.persisted(),
+      };
+    },
+  };
+}
+
+export type BackgroundHandlers = ReturnType<typeof backgroundHandlers>;
+
+/** The protocol the other contexts see: each call's input and (awaited) answer. */
+export type BackgroundApi = {
+  [K in keyof BackgroundHandlers]: (
+    data: Parameters<BackgroundHandlers[K]>[0],
+  ) => Awaited<ReturnType<BackgroundHandlers[K]>>;
+};
+
+async function contentMessengerSend(tabId: number, settings: PageSettings): Promise<void> {
+  // A tab without our content script (opened before install, or a store page) cannot hear it.
+  await contentMessenger.sendMessage('pageSettingsChanged', settings, tabId).catch(() => undefined);
+}
+
+type ApiName = keyof typeof inputs;
+
+/**
+ * Answers one call: only from this extension's own contexts, and only with valid input.
+ * `runtimeId` is this extension's id (a parameter so tests can play a foreign sender).
+ */
+export async function answerCall(
+  handlers: BackgroundHandlers,
+  name: ApiName,
+  message: { data: unknown; sender: { id?: string } },
+  runtimeId: string = browser.runtime.id,
+): Promise<unknown> {
+  if (message.sender.id !== runtimeId) {
+    throw new Error('Briefings answers only its own pages and scripts.');
+  }
+  const input = v.safeParse(inputs[name], message.data);
+  if (!input.success) {
+    throw new Error(`Invalid request for ${name}: ${v.summarize(input.issues)}`);
+  }
+  const handler = handlers[name] as (data: unknown) => Promise<unknown>;
+  return handler(input.output);
+}
+
+/** Wires every call of the protocol to its handler; returns the undo. */
+export function registerBackgroundApi(handlers: BackgroundHandlers): () => void {
+  const removers = (Object.keys(inputs) as ApiName[]).map((name) =>
+    backgroundMessenger.onMessage(
+      name,
+      (message: Message<BackgroundApi, typeof name> & ExtensionMessage) =>
+        answerCall(handlers, name, message) as never,
+    ),
+  );
   return () => {
     for (const remove of removers) remove();
   };

@@ -3,6 +3,7 @@
  * background from the entities of the installed packs, sent to each page, versioned so a page
  * (and the background) can keep the matcher it built until the dictionary changes.
  */
+import { contentHash } from '@/lib/hash';
 import type { Entity, EntityKind } from '@/lib/pack/schema';
 
 export interface SpotTerm {
@@ -48,14 +49,4 @@ export function spotTermsOf(entities: readonly Entity[]): SpotTerm[] {
 export function buildSpotDictionary(entities: readonly Entity[]): SpotDictionary {
   const terms = spotTermsOf(entities);
   return { version: contentHash(JSON.stringify(terms)), terms };
-}
-
-/** FNV-1a over the UTF-16 code units, as hex: stable, fast, and enough to tell versions apart. */
-function contentHash(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < text.length; index++) {
-    hash ^= text.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return `${text.length.toString(36)}-${(hash >>> 0).toString(16)}`;
 }

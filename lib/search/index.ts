@@ -1,0 +1,162 @@
+/**
+ * Offline search over everything the installed packs hold: entities (names and aliases), quotes,
+ * timeline events and documents. MiniSearch gives prefix and typo-tolerant matching; terms are
+ * folded (lower case, no diacritics) on both sides, so "zelenskiy" finds "Zelenskyy".
+ */
+import MiniSearch, { type SearchResult } from 'minisearch';
+import type { DocumentRow, EntityRow, EventRow, QuoteRow } from '@/lib/store/db';
+import { foldForLookup } from '@/lib/store/db';
+
+export type SearchKind = 'entity' | 'quote' | 'event' | 'document';
+export const SEARCH_KINDS: readonly SearchKind[] = ['entity', 'quote', 'event', 'document'];
+
+/** What the index holds of one row. */
+interface SearchEntry {
+  /** `${kind}:${packId}:${id}`, unique across packs. */
+  key: string;
+  kind: SearchKind;
+  packId: string;
+  id: string;
+  title: string;
+  aliases: string;
+  body: string;
+  /** Partial ISO date (YYYY, YYYY-MM or YYYY-MM-DD) for date filters; '' when undated. */
+  date: string;
+}
+
+type StoredFields = Pick<SearchEntry, 'kind' | 'packId' | 'id' | 'title' | 'date'>;
+
+const indexOptions = {
+  idField: 'key',
+  fields: ['title', 'aliases', 'body'],
+  storeFields: ['kind', 'packId', 'id', 'title', 'date'],
+  processTerm: (term: string) => foldForLookup(term) || null,
+  searchOptions: {
+    boost: { title: 3, aliases: 2.5, body: 1 },
+    prefix: true,
+    fuzzy: 0.2,
+    // Names are what people look up most: an entity outranks a quote that mentions it.
+    boostDocument: (_key: unknown, _term: string, stored?: Record<string, unknown>) =>
+      stored?.kind === 'entity' ? 2 : 1,
+  },
+};
+
+export type CorpusIndex = MiniSearch<SearchEntry>;
+
+export function createCorpusIndex(): CorpusIndex {
+  return new MiniSearch<SearchEntry>(indexOptions);
+}
+
+export function loadCorpusIndex(json: string): CorpusIndex {
+  return MiniSearch.loadJSON<SearchEntry>(json, indexOptions);
+}
+
+export interface PackRowsForSearch {
+  documents: readonly DocumentRow[];
+  entities: readonly EntityRow[];
+  quotes: readonly QuoteRow[];
+  events: readonly EventRow[];
+}
+
+/** The index entries of a pack's rows. Quotes carry their speaker's name so "Peskov" finds them. */
+export function searchEntriesOf(rows: PackRowsForSearch): SearchEntry[] {
+  const names = new Map(rows.entities.map((entity) => [entity.id, entity.name]));
+  const entry = (kind: SearchKind, row: { packId: string; id: string }) => ({
+    key: `${kind}:${row.packId}:${row.id}`,
+    kind,
+    packId: row.packId,
+    id: row.id,
+  });
+  return [
+    ...rows.entities.map((entity) => ({
+      ...entry('entity', entity),
+      title: entity.name,
+      aliases: entity.aliases.join(' · '),
+      body: [entity.description, ...entity.roles.map((role) => role.title)].join(' · '),
+      date: '',
+    })),
+    ...rows.quotes.map((quote) => ({
+      ...entry('quote', quote),
+      title: (quote.speakerId && names.get(quote.speakerId)) ?? '',
+      aliases: '',
+      body: quote.text,
+      date: quote.date ?? '',
+    })),
+    ...rows.events.map((event) => ({
+      ...entry('event', event),
+      title: event.title,
+      aliases: '',
+      body: '',
+      date: event.date,
+    })),
+    ...rows.documents.map((document) => ({
+      ...entry('document', document),
+      title: document.title,
+      aliases: document.outlet ?? '',
+      body: document.text,
+      date: document.publishedAt ?? '',
+    })),
+  ];
+}
+
+export function searchKeysOf(rows: PackRowsForSearch): string[] {
+  return searchEntriesOf(rows).map((entry) => entry.key);
+}
+
+export interface SearchFilters {
+  kinds?: SearchKind[];
+  /** Inclusive bounds on partial ISO dates; undated hits are kept only without bounds. */
+  from?: string;
+  to?: string;
+}
+
+export interface SearchHitRef extends StoredFields {
+  score: number;
+  /** The folded query terms that matched, to emphasise them in the snippet. */
+  terms: string[];
+}
+
+/**
+ * Ranked hits for a query. All words must match (as prefixes, with typos allowed); when that
+ * finds nothing, any word may.
+ */
+export function searchCorpus(
+  index: CorpusIndex,
+  query: string,
+  filters: SearchFilters = {},
+  limit = 30,
+): SearchHitRef[] {
+  const filter = (result: SearchResult) =>
+    passesFilters(result as SearchResult & StoredFields, filters);
+  let results = index.search(query, { combineWith: 'AND', filter });
+  if (results.length === 0) results = index.search(query, { combineWith: 'OR', filter });
+  // An entity several packs describe is one hit.
+  const seenEntities = new Set<string>();
+  const distinct = results.filter((result) => {
+    if (result.kind !== 'entity') return true;
+    if (seenEntities.has(result.id)) return false;
+    seenEntities.add(result.id);
+    return true;
+  });
+  return distinct.slice(0, limit).map((result) => ({
+    kind: result.kind as SearchKind,
+    packId: result.packId as string,
+    id: result.id as string,
+    title: result.title as string,
+    date: result.date as string,
+    score: result.score,
+    terms: result.terms,
+  }));
+}
+
+function passesFilters(result: StoredFields, filters: SearchFilters): boolean {
+  if (filters.kinds && filters.kinds.length > 0 && !filters.kinds.includes(result.kind)) {
+    return false;
+  }
+  if (!filters.from && !filters.to) return true;
+  if (result.date === '') return false;
+  // Compare at the precision both sides have: "2023-03" is within from "2023-03-20".
+  if (filters.from && result.date < filters.from.slice(0, result.date.length)) return false;
+  if (filters.to && result.date > filters.to.slice(0, result.date.length)) return false;
+  return true;
+}

@@ -1,0 +1,22 @@
+/**
+ * The names Briefings puts into a page: the mark element, its class and attributes, and how our
+ * own UI is told apart. Prefixed, so no page's CSS or scripts collide with them.
+ */
+
+export const MARK_TAG = 'mark';
+export const MARK_CLASS = 'briefings-mark';
+/** The id of the entity a mark names (for the popover). */
+export const MARK_ENTITY_ATTRIBUTE = 'data-briefings-entity';
+/** Set on the root of any UI Briefings injects, so the scan never reads it. */
+export const OWN_UI_ATTRIBUTE = 'data-briefings-ui';
+/** Custom elements hosting our shadow-root UI are named `briefings-…`. */
+const OWN_UI_TAG_PREFIX = 'briefings-';
+
+/** A mark of ours (or a copy of one a page script made by re-parsing our markup). */
+export function isMarkElement(element: Element): boolean {
+  return element.localName === MARK_TAG && element.classList.contains(MARK_CLASS);
+}
+
+export function isOwnUi(element: Element): boolean {
+  return element.localName.startsWith(OWN_UI_TAG_PREFIX) || element.hasAttribute(OWN_UI_ATTRIBUTE);
+}

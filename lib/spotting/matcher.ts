@@ -1,0 +1,199 @@
+/**
+ * Finds the dictionary's names in a string, in one pass, whole words only, longest alias first.
+ *
+ * A character trie rather than one combined RegExp: a RegExp of 10,000 alternatives takes
+ * 100–350 ms to compile in one go (DESIGN.md §6), while a trie is built term by term, so the
+ * build can be cut into idle slices and no step blocks the page. Matching tries the trie only at
+ * word starts; each try stops at the first character no name continues with, so a pass costs
+ * about one map lookup per word.
+ */
+import type { SpotDictionary, SpotTerm } from './dictionary';
+import {
+  foldCode,
+  isAllCaps,
+  isAllLowerCase,
+  isSpaceCode,
+  isWordCharAt,
+  isWordCharBefore,
+  letterCount,
+  plainForm,
+  SPACE_CODE,
+} from './text';
+
+/** A name found in a string: `text.slice(start, end)` is the name as printed there. */
+export interface TermMatch {
+  start: number;
+  end: number;
+  term: SpotTerm;
+}
+
+/** Aliases with at most this many letters are too easily a word, numeral or code in capitals. */
+const SHORT_ALIAS_LETTERS = 3;
+
+interface TermEntry {
+  term: SpotTerm;
+  /** The term as compared with printed text: one space per whitespace run, plain apostrophes. */
+  plain: string;
+  /** A short alias not itself in capitals: "Li" must not match "LI" (or "li"). */
+  shortMixedCase: boolean;
+}
+
+interface TrieNode {
+  children: Map<number, TrieNode>;
+  entries: TermEntry[] | null;
+}
+
+const newNode = (): TrieNode => ({ children: new Map(), entries: null });
+
+export class Matcher {
+  constructor(
+    /** The dictionary version this matcher was built from. */
+    readonly version: string,
+    private readonly root: TrieNode,
+  ) {}
+
+  /** Every name in `text`, left to right, never overlapping; at each place the longest wins. */
+  findAll(text: string): TermMatch[] {
+    const matches: TermMatch[] = [];
+    const length = text.length;
+    let index = 0;
+    while (index < length) {
+      if (!isWordCharAt(text, index)) {
+        index++;
+        continue;
+      }
+      // `index` starts a word: the previous character is not part of one.
+      const match = this.root.children.has(foldCode(text.charCodeAt(index)))
+        ? this.matchAt(text, index)
+        : null;
+      if (match !== null) {
+        matches.push(match);
+        index = match.end;
+        continue;
+      }
+      index++;
+      while (index < length && isWordCharAt(text, index)) index++;
+    }
+    return matches;
+  }
+
+  private matchAt(text: string, start: number): TermMatch | null {
+    const ends: number[] = [];
+    const nodes: TrieNode[] = [];
+    let node = this.root;
+    let index = start;
+    while (index < text.length) {
+      const code = text.charCodeAt(index);
+      let next: TrieNode | undefined;
+      if (isSpaceCode(code)) {
+        // Any run of whitespace stands for the one space of a name ("Xi\n   Jinping").
+        next = node.children.get(SPACE_CODE);
+        index++;
+        while (index < text.length && isSpaceCode(text.charCodeAt(index))) index++;
+      } else {
+        next = node.children.get(foldCode(code));
+        index++;
+      }
+      if (next === undefined) break;
+      node = next;
+      if (node.entries !== null) {
+        ends.push(index);
+        nodes.push(node);
+      }
+    }
+    for (let candidate = ends.length - 1; candidate >= 0; candidate--) {
+      const end = ends[candidate] as number;
+      // A name ending in a letter must end a word: not "Putin" in "Putinism".
+      if (isWordCharBefore(text, end) && isWordCharAt(text, end)) continue;
+      const term = chooseTerm((nodes[candidate] as TrieNode).entries ?? [], text.slice(start, end));
+      if (term === 'ambiguous') return null;
+      if (term !== null) return { start, end, term };
+    }
+    return null;
+  }
+}
+
+/**
+ * The term a printed form stands for, among those spelled like it: case rules first, then the
+ * gazetteer's own precedence (a name over a context-required alias). Two entities still left
+ * make the form ambiguous, and an ambiguous form is not marked: the page is never guessed at.
+ */
+function chooseTerm(
+  entries: readonly TermEntry[],
+  printedText: string,
+): SpotTerm | 'ambiguous' | null {
+  const printed = plainForm(printedText);
+  const fitting = entries.filter((entry) => caseFits(entry, printed));
+  if (fitting.length === 0) return null;
+  const preferred = fitting.filter((entry) => !entry.term.contextRequired);
+  const pool = preferred.length > 0 ? preferred : fitting;
+  const entityIds = new Set(pool.map((entry) => entry.term.entityId));
+  if (entityIds.size > 1) return 'ambiguous';
+  return (pool[0] as TermEntry).term;
+}
+
+function caseFits(entry: TermEntry, printed: string): boolean {
+  if (entry.term.caseSensitive) return printed === entry.plain;
+  if (!entry.shortMixedCase) return true;
+  // "XI" in a numbered list, "LI" in a code: short aliases match as written, not in capitals.
+  if (isAllCaps(printed)) return false;
+  return !isAllLowerCase(printed) || isAllLowerCase(entry.plain);
+}
+
+/** Adds terms to a trie one at a time, so that a caller can spread the work over idle slices. */
+export class MatcherBuilder {
+  private readonly root = newNode();
+  private added = 0;
+
+  constructor(private readonly dictionary: SpotDictionary) {}
+
+  /** Whether every term of the dictionary has been added. */
+  get done(): boolean {
+    return this.added >= this.dictionary.terms.length;
+  }
+
+  /** Adds terms until all are in or `hasTimeLeft()` says stop; returns whether all are in. */
+  addTerms(hasTimeLeft: () => boolean): boolean {
+    const { terms } = this.dictionary;
+    while (this.added < terms.length) {
+      addTerm(this.root, terms[this.added] as SpotTerm);
+      this.added++;
+      // Checking the clock every 64 terms keeps its cost out of the build.
+      if (this.added % 64 === 0 && !hasTimeLeft()) break;
+    }
+    return this.done;
+  }
+
+  build(): Matcher {
+    if (!this.done) throw new Error('MatcherBuilder.build() called before every term was added');
+    return new Matcher(this.dictionary.version, this.root);
+  }
+}
+
+function addTerm(root: TrieNode, term: SpotTerm): void {
+  const plain = plainForm(term.text);
+  if (plain === '') return;
+  let node = root;
+  for (let index = 0; index < plain.length; index++) {
+    const code = foldCode(plain.charCodeAt(index));
+    let next = node.children.get(code);
+    if (next === undefined) {
+      next = newNode();
+      node.children.set(code, next);
+    }
+    node = next;
+  }
+  const entry: TermEntry = {
+    term,
+    plain,
+    shortMixedCase: letterCount(plain) <= SHORT_ALIAS_LETTERS && !isAllCaps(plain),
+  };
+  node.entries = node.entries === null ? [entry] : [...node.entries, entry];
+}
+
+/** The matcher of a dictionary, built in one go (tests, benchmarks, small dictionaries). */
+export function createMatcher(dictionary: SpotDictionary): Matcher {
+  const builder = new MatcherBuilder(dictionary);
+  builder.addTerms(() => true);
+  return builder.build();
+}

@@ -1,0 +1,224 @@
+/**
+ * Reads a page's prose: the visible text nodes of a subtree, joined into segments a name can
+ * span ("<b>Xi</b> Jinping"), without what is not prose or not the page's own text.
+ *
+ * A segment is the text between two block boundaries: inline elements (a, b, em, span…) join
+ * their text with their neighbours', anything else (a paragraph, a list item, a line break, a
+ * skipped element) ends the segment, so a name is never found across two blocks. The walk is
+ * resumable: it does as much as the caller's time slice allows and continues from there.
+ */
+import { isMarkElement, isOwnUi } from './mark-names';
+
+/** Text between two block boundaries, with where each of its text nodes starts. */
+export interface TextSegment {
+  nodes: Text[];
+  /** `starts[i]` is where `nodes[i]` begins in `text`. */
+  starts: number[];
+  /** The nodes' data, joined as they stand (offsets map one to one). */
+  text: string;
+  /** [start, end) ranges already inside marks: found again, they are left as they are. */
+  marked: [number, number][];
+  /** The nearest block (or shadow root) around the text: a small context to mark within. */
+  container: Element | ShadowRoot;
+}
+
+/** Elements whose text joins the text around them. Anything else is a block boundary. */
+const INLINE_ELEMENTS = new Set([
+  'a', 'abbr', 'acronym', 'b', 'bdi', 'bdo', 'big', 'cite', 'data', 'del', 'dfn', 'em', 'font',
+  'i', 'ins', 'mark', 'nobr', 'q', 's', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time',
+  'tt', 'u', 'wbr',
+]); // prettier-ignore
+
+/** Not prose, or not the page's own text to mark: never read, with everything inside. */
+const SKIPPED_ELEMENTS = new Set([
+  'script', 'style', 'noscript', 'template', 'code', 'pre', 'kbd', 'samp', 'svg', 'math',
+  'textarea', 'input', 'select', 'option', 'optgroup', 'datalist', 'button', 'label', 'output',
+  'meter', 'progress', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio', 'head', 'title',
+  'nav', 'rt', 'rp', 'dialog',
+]); // prettier-ignore
+
+/** Roles of navigation and controls: their text is the page's chrome, not its prose. */
+const SKIPPED_ROLES = new Set([
+  'navigation', 'search', 'menu', 'menubar', 'menuitem', 'button', 'textbox', 'searchbox',
+  'combobox', 'listbox', 'tablist', 'toolbar',
+]); // prettier-ignore
+
+const XHTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
+
+/**
+ * Whether a walk must not enter `element` (nor anything inside it). Hidden text is checked per
+ * text node instead (see `isRenderedText`), so that one visible child of a hidden parent counts.
+ */
+export function isSkippedElement(element: Element): boolean {
+  if (element.namespaceURI !== XHTML_NAMESPACE) return true; // svg, math and all inside them
+  const name = element.localName;
+  if (SKIPPED_ELEMENTS.has(name)) return true;
+  if (isOwnUi(element)) return true;
+  if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
+  const editable = element.getAttribute('contenteditable');
+  if (editable !== null && editable !== 'false') return true;
+  const role = element.getAttribute('role');
+  if (role !== null && SKIPPED_ROLES.has(role)) return true;
+  // A search or sign-up form is chrome; some sites wrap the whole page in one form, though.
+  if (name === 'form' && element.querySelector('article, main, [role="main"]') === null) return true;
+  return false;
+}
+
+/** Whether `node` is inside an element a walk would skip (checked for content added later). */
+export function isInSkippedArea(node: Node): boolean {
+  if (node.ownerDocument?.designMode === 'on') return true;
+  for (let current: Node | null = node; current !== null; current = parentAcrossShadow(current)) {
+    if (current.nodeType === Node.ELEMENT_NODE && isSkippedElement(current as Element)) return true;
+  }
+  return false;
+}
+
+function parentAcrossShadow(node: Node): Node | null {
+  if (node.parentNode !== null) return node.parentNode;
+  return node instanceof ShadowRoot ? node.host : null;
+}
+
+function isInline(element: Element): boolean {
+  return INLINE_ELEMENTS.has(element.localName);
+}
+
+/** The nearest ancestor of `node` that is not inline: a paragraph, a cell, a shadow root… */
+export function blockContainerOf(node: Node): Element | ShadowRoot | null {
+  for (let parent = node.parentNode; parent !== null; parent = parent.parentNode) {
+    if (parent instanceof ShadowRoot) return parent;
+    if (parent.nodeType === Node.ELEMENT_NODE && !isInline(parent as Element)) {
+      return parent as Element;
+    }
+  }
+  return null;
+}
+
+/**
+ * Whether the element holding a text node is rendered and visible: not in a display:none
+ * subtree, not visibility:hidden, not an unslotted child of a shadow host.
+ */
+export function isRenderedText(parent: Element): boolean {
+  if (typeof parent.checkVisibility !== 'function') return true;
+  for (let element: Element | null = parent; element !== null; element = element.parentElement) {
+    if (element.checkVisibility({ visibilityProperty: true })) return true;
+    // display:contents elements have no box of their own; their parent's box decides.
+    if (getComputedStyle(element).display !== 'contents') return false;
+  }
+  return false;
+}
+
+export interface TextWalkerOptions {
+  onSegment(segment: TextSegment): void;
+  /** An open shadow root met on the way; the caller walks it as a root of its own. */
+  onShadowRoot?(root: ShadowRoot): void;
+}
+
+/** How many nodes are visited between two looks at the clock. */
+const NODES_PER_CLOCK_CHECK = 256;
+
+export class TextWalker {
+  private next: Node | null;
+  private runNodes: Text[] = [];
+  private runTexts: string[] = [];
+  private runHasWords = false;
+  private readonly visibility = new Map<Element, boolean>();
+
+  constructor(
+    private readonly root: Node,
+    private readonly options: TextWalkerOptions,
+  ) {
+    this.next = root.firstChild;
+  }
+
+  /** Walks until the end or until `hasTimeLeft()` says stop; returns whether it reached the end. */
+  walk(hasTimeLeft: () => boolean): boolean {
+    let visited = 0;
+    while (this.next !== null) {
+      this.visit(this.next);
+      if (++visited % NODES_PER_CLOCK_CHECK === 0 && !hasTimeLeft()) return false;
+    }
+    this.endRun();
+    return true;
+  }
+
+  private visit(node: Node): void {
+    if (node.nodeType === Node.TEXT_NODE) {
+      this.addText(node as Text);
+      this.next = this.following(node);
+      return;
+    }
+    if (node.nodeType !== Node.ELEMENT_NODE) {
+      this.next = this.following(node);
+      return;
+    }
+    const element = node as Element;
+    if (isSkippedElement(element)) {
+      this.endRun();
+      this.next = this.following(element);
+      return;
+    }
+    if (element.shadowRoot !== null) this.options.onShadowRoot?.(element.shadowRoot);
+    if (!isInline(element)) this.endRun();
+    this.next = element.firstChild ?? this.following(element);
+  }
+
+  /** The node after `node` in document order, leaving the elements it closes. */
+  private following(node: Node): Node | null {
+    let current: Node = node;
+    while (current !== this.root) {
+      if (current !== node && current.nodeType === Node.ELEMENT_NODE && !isInline(current as Element)) {
+        this.endRun();
+      }
+      if (current.nextSibling !== null) return current.nextSibling;
+      const parent = current.parentNode;
+      if (parent === null) return null;
+      current = parent;
+    }
+    return null;
+  }
+
+  private addText(text: Text): void {
+    const data = text.data;
+    const hasWords = /\S/.test(data);
+    // Whitespace between words is kept without a look at styles; text is kept only if visible.
+    if (hasWords && text.parentElement !== null && !this.isVisible(text.parentElement)) {
+      this.endRun();
+      return;
+    }
+    this.runNodes.push(text);
+    this.runTexts.push(data);
+    this.runHasWords ||= hasWords;
+  }
+
+  private isVisible(parent: Element): boolean {
+    let visible = this.visibility.get(parent);
+    if (visible === undefined) {
+      visible = isRenderedText(parent);
+      this.visibility.set(parent, visible);
+    }
+    return visible;
+  }
+
+  private endRun(): void {
+    const nodes = this.runNodes;
+    const texts = this.runTexts;
+    const hasWords = this.runHasWords;
+    this.runNodes = [];
+    this.runTexts = [];
+    this.runHasWords = false;
+    if (!hasWords) return;
+    const container = blockContainerOf(nodes[0] as Text);
+    if (container === null) return;
+    const starts: number[] = [];
+    const marked: [number, number][] = [];
+    let offset = 0;
+    nodes.forEach((node, index) => {
+      starts.push(offset);
+      const length = (texts[index] as string).length;
+      const parent = node.parentElement;
+      if (parent !== null && isMarkElement(parent)) marked.push([offset, offset + length]);
+      offset += length;
+    });
+    this.options.onSegment({ nodes, starts, text: texts.join(''), marked, container });
+  }
+}

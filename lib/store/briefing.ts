@@ -1,0 +1,288 @@
+/**
+ * A briefing: everything the installed packs say about one entity, with the source of every
+ * claim: who they are (roles and where each is stated), what they said and what was said about
+ * them (with outlets, dates and how wordings differ), where they sit on the timeline, and who
+ * they appear with.
+ */
+import type { DateBasis, DatePrecision, DiffOp, EntityKind, QuoteKind } from '@/lib/pack/schema';
+import type { BriefingsDatabase, DocumentRow, EntityRow, EventRow, QuoteRow } from './db';
+
+export interface EntityRef {
+  id: string;
+  name: string;
+  kind: EntityKind;
+}
+
+/** A span of a source document, with what a reader needs to judge and open the source. */
+export interface SourceRef {
+  packId: string;
+  documentId: string;
+  title: string;
+  outlet: string | null;
+  url: string | null;
+  publishedAt: string | null;
+  datePrecision: DatePrecision | null;
+  dateBasis: DateBasis | null;
+  dateReason: string | null;
+  /** Set when this document re-tells another of the pack. */
+  duplicateOf: string | null;
+  start: number;
+  end: number;
+}
+
+export interface DatedView {
+  date: string | null;
+  datePrecision: DatePrecision | null;
+  dateBasis: DateBasis | null;
+  dateReason: string | null;
+}
+
+export interface QuoteView extends DatedView {
+  id: string;
+  packId: string;
+  text: string;
+  kind: QuoteKind;
+  speaker: EntityRef | null;
+  sources: SourceRef[];
+  /** Other wordings of the same statement, each with the word-level difference. */
+  variants: { source: SourceRef; diff: DiffOp[] }[];
+  /** Distinct outlets (or documents, where the outlet is unknown) that carry it. */
+  carriedBy: number;
+}
+
+export interface EventView extends DatedView {
+  id: string;
+  packId: string;
+  title: string;
+  date: string;
+  datePrecision: DatePrecision;
+  dateBasis: DateBasis;
+  endDate: string | null;
+  entities: EntityRef[];
+  sources: SourceRef[];
+  /** false for the events just before and after an entity's, shown for context. */
+  involvesEntity: boolean;
+}
+
+export interface Briefing {
+  entity: EntityRef & {
+    description: string;
+    aliases: string[];
+    roles: { title: string; sources: SourceRef[] }[];
+  };
+  quotesBy: QuoteView[];
+  quotesAbout: QuoteView[];
+  /** How many quotes exist in all, when more than the lists show. */
+  totals: { quotesBy: number; quotesAbout: number };
+  events: EventView[];
+  related: (EntityRef & { sharedItems: number })[];
+}
+
+const QUOTES_SHOWN = 40;
+const RELATED_SHOWN = 8;
+
+export async function loadBriefing(
+  db: BriefingsDatabase,
+  entityId: string,
+): Promise<Briefing | null> {
+  const entityRows = await db.entities.where('id').equals(entityId).toArray();
+  const main = entityRows[0];
+  if (!main) return null;
+
+  const [spoken, mentioning, ownEvents] = await Promise.all([
+    db.quotes.where('speakerId').equals(entityId).toArray(),
+    db.quotes.where('aboutEntityIds').equals(entityId).toArray(),
+    db.events.where('entityIds').equals(entityId).sortBy('date'),
+  ]);
+  const about = mentioning.filter((quote) => quote.speakerId !== entityId);
+  const quotesBy = rankQuotes(spoken).slice(0, QUOTES_SHOWN);
+  const quotesAbout = rankQuotes(about).slice(0, QUOTES_SHOWN);
+  const events = await withNeighbours(db, ownEvents);
+
+  const related = relatedEntities(entityId, [...spoken, ...about], ownEvents);
+  const referenced = new Set<string>(related.map(([id]) => id));
+  for (const quote of [...quotesBy, ...quotesAbout])
+    if (quote.speakerId) referenced.add(quote.speakerId);
+  for (const event of events) for (const id of event.entityIds) referenced.add(id);
+  const refs = await entityRefs(db, [...referenced]);
+
+  const sources = new SourceResolver(db);
+  const spans = [
+    ...entityRows.flatMap((row) =>
+      row.roles.flatMap((role) => role.sources.map((span) => ({ ...span, packId: row.packId }))),
+    ),
+    ...[...quotesBy, ...quotesAbout].flatMap((quote) =>
+      quote.sources.map((span) => ({ ...span, packId: quote.packId })),
+    ),
+    ...events.flatMap((event) => event.sources.map((span) => ({ ...span, packId: event.packId }))),
+  ];
+  await sources.load(spans);
+
+  return {
+    entity: {
+      id: main.id,
+      name: main.name,
+      kind: main.kind,
+      description: entityRows.map((row) => row.description).find((text) => text !== '') ?? '',
+      aliases: [...new Set(entityRows.flatMap((row) => row.aliases))],
+      roles: entityRows.flatMap((row) =>
+        row.roles.map((role) => ({
+          title: role.title,
+          sources: role.sources.map((span) => sources.ref(row.packId, span)),
+        })),
+      ),
+    },
+    quotesBy: quotesBy.map((quote) => quoteView(quote, refs, sources)),
+    quotesAbout: quotesAbout.map((quote) => quoteView(quote, refs, sources)),
+    totals: { quotesBy: spoken.length, quotesAbout: about.length },
+    events: events.map((event) => eventView(event, entityId, refs, sources)),
+    related: related
+      .map(([id, sharedItems]) => {
+        const ref = refs.get(id);
+        return ref && { ...ref, sharedItems };
+      })
+      .filter((ref) => ref !== undefined)
+      .slice(0, RELATED_SHOWN),
+  };
+}
+
+/** The corpus's timeline, oldest first; only the events of one entity when one is given. */
+export async function loadTimeline(db: BriefingsDatabase, entityId?: string): Promise<EventView[]> {
+  const rows = entityId
+    ? await db.events.where('entityIds').equals(entityId).sortBy('date')
+    : await db.events.orderBy('date').toArray();
+  const refs = await entityRefs(db, [...new Set(rows.flatMap((event) => event.entityIds))]);
+  const sources = new SourceResolver(db);
+  await sources.load(
+    rows.flatMap((event) => event.sources.map((span) => ({ ...span, packId: event.packId }))),
+  );
+  return rows.map((event) => eventView(event, entityId ?? null, refs, sources));
+}
+
+/** Full statements before fragments; then the most widely carried; then the newest. */
+function rankQuotes(quotes: QuoteRow[]): QuoteRow[] {
+  return [...quotes].sort(
+    (a, b) =>
+      Number(a.kind === 'fragment') - Number(b.kind === 'fragment') ||
+      b.documentIds.length - a.documentIds.length ||
+      (b.date ?? '').localeCompare(a.date ?? '') ||
+      a.id.localeCompare(b.id),
+  );
+}
+
+/** The entity's events, with the corpus's event just before and just after them for context. */
+async function withNeighbours(db: BriefingsDatabase, own: EventRow[]): Promise<EventRow[]> {
+  const first = own[0];
+  const last = own.at(-1);
+  if (!first || !last) return [];
+  const [before, after] = await Promise.all([
+    db.events.where('date').below(first.date).last(),
+    db.events.where('date').above(last.date).first(),
+  ]);
+  return [...(before ? [before] : []), ...own, ...(after ? [after] : [])];
+}
+
+/** Entities that share quotes or events with this one, most shared first. */
+function relatedEntities(
+  entityId: string,
+  quotes: QuoteRow[],
+  events: EventRow[],
+): [string, number][] {
+  const counts = new Map<string, number>();
+  const add = (ids: Iterable<string | null>) => {
+    for (const id of new Set(ids)) {
+      if (id && id !== entityId) counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+  };
+  for (const quote of quotes) add([quote.speakerId, ...quote.aboutEntityIds]);
+  for (const event of events) add(event.entityIds);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}
+
+async function entityRefs(db: BriefingsDatabase, ids: string[]): Promise<Map<string, EntityRef>> {
+  const rows: EntityRow[] = await db.entities.where('id').anyOf(ids).toArray();
+  const refs = new Map<string, EntityRef>();
+  for (const row of rows) {
+    if (!refs.has(row.id)) refs.set(row.id, { id: row.id, name: row.name, kind: row.kind });
+  }
+  return refs;
+}
+
+/** Fetches the documents spans point into, once each, and describes spans for the reader. */
+class SourceResolver {
+  private documents = new Map<string, DocumentRow>();
+
+  constructor(private readonly db: BriefingsDatabase) {}
+
+  async load(spans: { packId: string; documentId: string }[]): Promise<void> {
+    const keys = new Map(spans.map((span) => [`${span.packId}\u0000${span.documentId}`, span]));
+    const rows = await this.db.documents.bulkGet(
+      [...keys.values()].map((span): [string, string] => [span.packId, span.documentId]),
+    );
+    for (const row of rows) if (row) this.documents.set(`${row.packId}\u0000${row.id}`, row);
+  }
+
+  ref(packId: string, span: { documentId: string; start: number; end: number }): SourceRef {
+    const document = this.documents.get(`${packId}\u0000${span.documentId}`);
+    return {
+      packId,
+      documentId: span.documentId,
+      title: document?.title ?? span.documentId,
+      outlet: document?.outlet ?? null,
+      url: document?.url ?? null,
+      publishedAt: document?.publishedAt ?? null,
+      datePrecision: document?.datePrecision ?? null,
+      dateBasis: document?.dateBasis ?? null,
+      dateReason: document?.dateReason ?? null,
+      duplicateOf: document?.duplicateOf ?? null,
+      start: span.start,
+      end: span.end,
+    };
+  }
+}
+
+function quoteView(
+  quote: QuoteRow,
+  refs: Map<string, EntityRef>,
+  sources: SourceResolver,
+): QuoteView {
+  const sourceRefs = quote.sources.map((span) => sources.ref(quote.packId, span));
+  return {
+    id: quote.id,
+    packId: quote.packId,
+    text: quote.text,
+    kind: quote.kind,
+    speaker: (quote.speakerId && refs.get(quote.speakerId)) || null,
+    date: quote.date,
+    datePrecision: quote.datePrecision,
+    dateBasis: quote.dateBasis,
+    dateReason: quote.dateReason ?? null,
+    sources: sourceRefs,
+    variants: quote.variants.map((variant) => ({
+      source: sources.ref(quote.packId, variant),
+      diff: variant.diff,
+    })),
+    carriedBy: new Set(sourceRefs.map((source) => source.outlet ?? source.documentId)).size,
+  };
+}
+
+function eventView(
+  event: EventRow,
+  entityId: string | null,
+  refs: Map<string, EntityRef>,
+  sources: SourceResolver,
+): EventView {
+  return {
+    id: event.id,
+    packId: event.packId,
+    title: event.title,
+    date: event.date,
+    endDate: event.endDate ?? null,
+    datePrecision: event.datePrecision,
+    dateBasis: event.dateBasis,
+    dateReason: event.dateReason ?? null,
+    entities: event.entityIds.map((id) => refs.get(id)).filter((ref) => ref !== undefined),
+    sources: event.sources.map((span) => sources.ref(event.packId, span)),
+    involvesEntity: entityId === null || event.entityIds.includes(entityId),
+  };
+}

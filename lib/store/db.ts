@@ -1,0 +1,132 @@
+/**
+ * The local database: one Dexie schema, its tables typed from the pack schema, and its history.
+ *
+ * Rows of a pack are keyed by [packId+id], so packs never overwrite each other's rows. Entity ids
+ * are a shared vocabulary: the same id in two packs is the same entity, and a briefing gathers
+ * what every pack says about it. Documents, quotes and events refer within their own pack.
+ */
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { Entity, Pack, PackDocument, Quote, TimelineEvent } from '@/lib/pack/schema';
+
+export const DATABASE_NAME = 'briefings';
+
+export type PackOrigin = 'bundled' | 'imported';
+
+export interface PackRow {
+  id: string;
+  title: string;
+  createdAt: string;
+  origin: PackOrigin;
+  /** When it was installed here (ms since epoch). */
+  installedAt: number;
+  counts: { documents: number; entities: number; quotes: number; events: number };
+}
+
+type InPack<T> = T & { packId: string };
+
+export type DocumentRow = InPack<PackDocument>;
+/** `aliasKeys`: the name and aliases folded for lookup (see foldForLookup). */
+export type EntityRow = InPack<Entity> & { aliasKeys: string[] };
+/** `documentIds`: the documents among its sources, for the by-document index. */
+export type QuoteRow = InPack<Quote> & { documentIds: string[] };
+export type EventRow = InPack<TimelineEvent>;
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+/** The search index, serialised, with the pack ids it covers. */
+export interface SearchIndexRow {
+  id: 'main';
+  json: string;
+}
+
+/**
+ * Every version the schema has had, oldest first. Never edit a shipped entry: add a new one,
+ * with an upgrade that brings the rows of the one before it along.
+ */
+export const schemaHistory = [
+  {
+    version: 1,
+    stores: {
+      packs: '&id, origin',
+      documents: '[packId+id], packId',
+      entities: '[packId+id], packId, id, *aliasKeys',
+      quotes: '[packId+id], packId, speakerId, *aboutEntityIds',
+      events: '[packId+id], packId, date, *entityIds',
+      settings: '&key',
+      searchIndex: '&id',
+    },
+  },
+  {
+    // Quotes by document, for a page's "what this article quotes" and for removing a document.
+    version: 2,
+    stores: { quotes: '[packId+id], packId, speakerId, *aboutEntityIds, *documentIds' },
+    upgrade: (transaction: import('dexie').Transaction) =>
+      transaction
+        .table('quotes')
+        .toCollection()
+        .modify((quote: QuoteRow) => {
+          quote.documentIds = documentIdsOf(quote);
+        }),
+  },
+] as const;
+
+export class BriefingsDatabase extends Dexie {
+  packs!: EntityTable<PackRow, 'id'>;
+  documents!: Table<DocumentRow, [string, string]>;
+  entities!: Table<EntityRow, [string, string]>;
+  quotes!: Table<QuoteRow, [string, string]>;
+  events!: Table<EventRow, [string, string]>;
+  settings!: EntityTable<SettingRow, 'key'>;
+  searchIndex!: EntityTable<SearchIndexRow, 'id'>;
+
+  /** `upToVersion` opens an older schema: only the upgrade tests need it. */
+  constructor(name = DATABASE_NAME, upToVersion: number = schemaHistory.length) {
+    super(name);
+    for (const step of schemaHistory.slice(0, upToVersion)) {
+      const version = this.version(step.version).stores(step.stores);
+      if ('upgrade' in step) version.upgrade(step.upgrade);
+    }
+  }
+
+  /** Every table a pack writes to, for one transaction across them. */
+  get packTables() {
+    return [this.packs, this.documents, this.entities, this.quotes, this.events, this.searchIndex];
+  }
+}
+
+/** Lower case, no diacritics, single spaces: "Zelenskyy" and "ZELENSKYY" fold alike. */
+export function foldForLookup(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[’']/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function documentIdsOf(quote: Pick<Quote, 'sources'>): string[] {
+  return [...new Set(quote.sources.map((source) => source.documentId))];
+}
+
+/** A pack's content as rows of the database. */
+export function rowsOfPack(pack: Pack) {
+  const packId = pack.id;
+  return {
+    documents: pack.documents.map((document): DocumentRow => ({ ...document, packId })),
+    entities: pack.entities.map(
+      (entity): EntityRow => ({
+        ...entity,
+        packId,
+        aliasKeys: [...new Set([entity.name, ...entity.aliases].map(foldForLookup))],
+      }),
+    ),
+    quotes: pack.quotes.map(
+      (quote): QuoteRow => ({ ...quote, packId, documentIds: documentIdsOf(quote) }),
+    ),
+    events: pack.events.map((event): EventRow => ({ ...event, packId })),
+  };
+}

@@ -1,0 +1,86 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import {
+  type CorpusIndex,
+  createCorpusIndex,
+  loadCorpusIndex,
+  searchCorpus,
+  searchEntriesOf,
+} from '@/lib/search/index';
+import { snippetOf } from '@/lib/search/snippet';
+import { rowsOfPack } from '@/lib/store/db';
+import { bundledPack } from '../../support/packs';
+
+let index: CorpusIndex;
+
+beforeAll(() => {
+  index = createCorpusIndex();
+  index.addAll(searchEntriesOf(rowsOfPack(bundledPack())));
+});
+
+const top = (query: string) => searchCorpus(index, query)[0];
+
+describe('a name finds its entity first, however it is typed', () => {
+  test.each([
+    ['zelenskyy', 'volodymyr-zelensky'],
+    ['Zelenskiy', 'volodymyr-zelensky'],
+    ['zelenskky', 'volodymyr-zelensky'], // a typo
+    ['peskov', 'dmitry-peskov'],
+    ['PESKÓV', 'dmitry-peskov'], // case and diacritics
+    ['xi jin', 'xi-jinping'], // prefixes of both words
+    ['stoltenb', 'jens-stoltenberg'],
+    ['kiev', 'kyiv'],
+  ])('%s → %s', (query, entityId) => {
+    expect(top(query)).toMatchObject({ kind: 'entity', id: entityId });
+  });
+});
+
+test('quotes are found by their words and by their speaker', () => {
+  const byWords = searchCorpus(index, 'commanding potential mediation', { kinds: ['quote'] });
+  expect(byWords[0]?.title).toBe('Dmitry Peskov');
+  const bySpeaker = searchCorpus(index, 'stoltenberg', { kinds: ['quote'] });
+  expect(bySpeaker.length).toBeGreaterThan(0);
+  expect(bySpeaker.every((hit) => hit.kind === 'quote' && hit.title === 'Jens Stoltenberg')).toBe(
+    true,
+  );
+});
+
+test('kind and date filters narrow the hits', () => {
+  const events = searchCorpus(index, 'putin', { kinds: ['event'] });
+  expect(events.length).toBeGreaterThan(0);
+  expect(events.every((hit) => hit.kind === 'event')).toBe(true);
+
+  const april = searchCorpus(index, 'kremlin', { from: '2023-04-01', to: '2023-04-30' });
+  expect(april.length).toBeGreaterThan(0);
+  expect(april.every((hit) => hit.date >= '2023-04' && hit.date <= '2023-04-30')).toBe(true);
+});
+
+test('a query that matches nothing finds nothing', () => {
+  expect(searchCorpus(index, 'quetzalcoatl')).toEqual([]);
+});
+
+test('the serialised index answers like the live one', () => {
+  const reloaded = loadCorpusIndex(JSON.stringify(index));
+  const ranked = (hits: ReturnType<typeof searchCorpus>) =>
+    hits.map((hit) => [hit.kind, hit.id, hit.score]);
+  expect(ranked(searchCorpus(reloaded, 'zelenskiy'))).toEqual(
+    ranked(searchCorpus(index, 'zelenskiy')),
+  );
+});
+
+describe('snippets', () => {
+  test('emphasise the matching words, as ranges into the extract', () => {
+    const text = `${'Lorem ipsum dolor sit amet. '.repeat(20)}Kremlin spokesman Dmitry Peskov said China has potential.`;
+    const snippet = snippetOf(text, ['peskov']);
+    expect(snippet.text.startsWith('…')).toBe(true);
+    const [[start, end]] = snippet.highlights as [[number, number]];
+    expect(snippet.text.slice(start, end)).toBe('Peskov');
+  });
+
+  test('match without diacritics and keep offsets honest', () => {
+    const snippet = snippetOf('Le président Zelenskyy a parlé à Kyiv.', ['president', 'kyiv']);
+    expect(snippet.highlights.map(([start, end]) => snippet.text.slice(start, end))).toEqual([
+      'président',
+      'Kyiv',
+    ]);
+  });
+});

@@ -1,0 +1,232 @@
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { validatePack } from '@/lib/pack/schema';
+import { CorpusStore } from '@/lib/store/corpus-store';
+import { BriefingsDatabase } from '@/lib/store/db';
+import { exportPackFile, importPackFile } from '@/lib/store/pack-files';
+import { SettingsStore } from '@/lib/store/settings';
+import { bundledPack, smallPack } from '../../support/packs';
+
+let db: BriefingsDatabase;
+let store: CorpusStore;
+
+beforeEach(async () => {
+  db = new BriefingsDatabase(`test-${crypto.randomUUID()}`);
+  store = new CorpusStore(db);
+  await store.seedBundled(bundledPack());
+});
+
+afterEach(async () => {
+  await db.delete();
+});
+
+async function counts() {
+  return {
+    packs: await db.packs.count(),
+    documents: await db.documents.count(),
+    entities: await db.entities.count(),
+    quotes: await db.quotes.count(),
+    events: await db.events.count(),
+  };
+}
+
+test('the bundled pack compiled from corpus/ is valid', () => {
+  expect(validatePack(bundledPack())).toMatchObject({ ok: true });
+});
+
+describe('seeding', () => {
+  test('installs every row of the bundled pack in its tables', async () => {
+    const pack = bundledPack();
+    expect(await counts()).toEqual({
+      packs: 1,
+      documents: pack.documents.length,
+      entities: pack.entities.length,
+      quotes: pack.quotes.length,
+      events: pack.events.length,
+    });
+    const [row] = await store.listPacks();
+    expect(row).toMatchObject({ id: pack.id, origin: 'bundled' });
+  });
+
+  test('an update replaces the bundled rows and leaves imported packs and settings alone', async () => {
+    await importPackFile(store, JSON.stringify(smallPack()));
+    const settings = new SettingsStore(db);
+    await settings.updateGeneral({ highlightStyle: 'contrast' });
+    await settings.setSiteEnabled('example.org', false);
+
+    const updated = bundledPack();
+    updated.id = 'seed-corpus-v2';
+    updated.quotes = updated.quotes.slice(0, 3);
+    await store.seedBundled(updated);
+
+    const packs = await store.listPacks();
+    expect(packs.map((pack) => [pack.id, pack.origin])).toEqual([
+      ['field-notes', 'imported'],
+      ['seed-corpus-v2', 'bundled'],
+    ]);
+    expect(await db.quotes.where('packId').equals('seed-corpus-v2').count()).toBe(3);
+    expect(await db.quotes.where('packId').equals(bundledPack().id).count()).toBe(0);
+    expect(await db.quotes.where('packId').equals('field-notes').count()).toBe(1);
+    expect((await settings.general()).highlightStyle).toBe('contrast');
+    expect(await settings.siteEnabled('example.org')).toBe(false);
+  });
+});
+
+describe('import', () => {
+  test('a good pack is installed and becomes searchable', async () => {
+    const outcome = await importPackFile(store, JSON.stringify(smallPack()));
+    expect(outcome).toMatchObject({
+      ok: true,
+      installed: [{ id: 'field-notes', origin: 'imported' }],
+    });
+    const hits = await store.search('kovalenko');
+    expect(hits[0]).toMatchObject({ kind: 'entity', id: 'person-olena-kovalenko' });
+  });
+
+  test('a file that is not JSON is refused, with nothing changed', async () => {
+    const before = await counts();
+    const outcome = await importPackFile(store, '{"format": "briefings-pack", ');
+    expect(outcome).toMatchObject({
+      ok: false,
+      message: 'This file is not a pack: it is not valid JSON.',
+    });
+    expect(await counts()).toEqual(before);
+  });
+
+  test('a malformed pack lists every problem with its path, with nothing changed', async () => {
+    const before = await counts();
+    const broken = smallPack();
+    broken.quotes[0]!.sources[0]!.end = 9999;
+    broken.quotes[0]!.speakerId = 'person-nobody';
+    const outcome = await importPackFile(store, JSON.stringify(broken));
+    if (outcome.ok) throw new Error('a broken pack was imported');
+    expect(outcome.message).toBe(
+      'This pack was not imported: it has 3 problems. Nothing was changed.',
+    );
+    expect(outcome.problems).toEqual([
+      'quotes[0].speakerId: no entity with id "person-nobody"',
+      expect.stringMatching(/^quotes\[0\]\.sources\[0\]\.end: end 9999 is past the document text/),
+      expect.stringMatching(/^quotes\[0\]\.sources\[0\]: slices to ".*", which is neither/),
+    ]);
+    expect(await counts()).toEqual(before);
+  });
+
+  test('a pack of the wrong shape is refused with the place of each fault', async () => {
+    const before = await counts();
+    const broken = smallPack() as unknown as Record<string, unknown>;
+    broken.version = 7;
+    (broken.events as { date: string }[])[0]!.date = '2024-02-30';
+    const outcome = await importPackFile(store, JSON.stringify(broken));
+    if (outcome.ok) throw new Error('a broken pack was imported');
+    expect(outcome.problems).toEqual([
+      expect.stringMatching(/^version: /),
+      'events[0].date: is not a date on the calendar',
+    ]);
+    expect(await counts()).toEqual(before);
+  });
+
+  test('a pack whose id is taken is refused until the user chooses', async () => {
+    await importPackFile(store, JSON.stringify(smallPack()));
+    const again = smallPack('field-notes', { title: 'Field notes, revised' });
+    const refused = await importPackFile(store, JSON.stringify(again));
+    expect(refused).toMatchObject({
+      ok: false,
+      conflict: { packId: 'field-notes', installedTitle: 'Field notes from Zolotyi Bereh' },
+    });
+    expect((await store.getPack('field-notes'))?.title).toBe('Field notes from Zolotyi Bereh');
+
+    await importPackFile(store, JSON.stringify(again), 'keep-both');
+    expect((await store.listPacks()).map((pack) => pack.id)).toEqual([
+      'field-notes',
+      'field-notes-2',
+      bundledPack().id,
+    ]);
+
+    await importPackFile(store, JSON.stringify(again), 'replace');
+    expect((await store.getPack('field-notes'))?.title).toBe('Field notes, revised');
+    expect(await db.quotes.where('packId').equals('field-notes').count()).toBe(1);
+  });
+
+  test('two packs may use the same ids inside them without touching each other', async () => {
+    const other = smallPack('other-notes');
+    other.quotes[0]!.text = 'We will rebuild the bridge before winter.';
+    other.documents[0]!.title = 'Another account';
+    await importPackFile(store, JSON.stringify(smallPack()));
+    await importPackFile(store, JSON.stringify(other));
+    expect((await db.documents.get(['field-notes', 'notes-1']))?.title).toBe(
+      'Mayor promises a bridge',
+    );
+    expect((await db.documents.get(['other-notes', 'notes-1']))?.title).toBe('Another account');
+  });
+
+  test('a quota error mid-import rolls everything back and says what happened', async () => {
+    const before = await counts();
+    const hitsBefore = await store.search('kremlin');
+    vi.spyOn(db.quotes, 'bulkAdd').mockRejectedValueOnce(
+      new DOMException('The quota has been exceeded.', 'QuotaExceededError'),
+    );
+    const outcome = await importPackFile(store, JSON.stringify(smallPack()));
+    expect(outcome).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(
+        /^There is not enough storage space for this pack\. Nothing was changed/,
+      ),
+    });
+    expect(await counts()).toEqual(before);
+    expect(await store.search('kovalenko')).toEqual([]);
+    expect(await store.search('kremlin')).toEqual(hitsBefore);
+    // A fresh store (a restarted service worker) sees the same, from the database alone.
+    expect(await new CorpusStore(db).search('kovalenko')).toEqual([]);
+  });
+});
+
+describe('export', () => {
+  test('export then import gives the same data', async () => {
+    await importPackFile(store, JSON.stringify(smallPack()));
+    const file = await exportPackFile(store, 'all');
+    const rowsBefore = await Promise.all([
+      db.documents.toArray(),
+      db.quotes.toArray(),
+      db.events.toArray(),
+      db.entities.toArray(),
+    ]);
+
+    const fresh = new BriefingsDatabase(`test-${crypto.randomUUID()}`);
+    const freshStore = new CorpusStore(fresh);
+    const outcome = await importPackFile(freshStore, file?.text ?? '');
+    expect(outcome).toMatchObject({ ok: true });
+    const rowsAfter = await Promise.all([
+      fresh.documents.toArray(),
+      fresh.quotes.toArray(),
+      fresh.events.toArray(),
+      fresh.entities.toArray(),
+    ]);
+    expect(rowsAfter).toEqual(rowsBefore);
+    await fresh.delete();
+  });
+
+  test('one pack exports as a valid pack file named after it', async () => {
+    const file = await exportPackFile(store, bundledPack().id);
+    expect(file?.fileName).toBe(`${bundledPack().id}.briefings.json`);
+    const validation = validatePack(JSON.parse(file?.text ?? ''));
+    expect(validation.ok).toBe(true);
+  });
+});
+
+describe('remove and reset', () => {
+  test('removing a pack removes its rows and its search hits', async () => {
+    await importPackFile(store, JSON.stringify(smallPack()));
+    await store.remove('field-notes');
+    expect(await db.documents.where('packId').equals('field-notes').count()).toBe(0);
+    expect(await store.search('kovalenko')).toEqual([]);
+    expect(await new CorpusStore(db).search('kovalenko')).toEqual([]);
+  });
+
+  test('reset leaves the bundled corpus alone and keeps settings', async () => {
+    await importPackFile(store, JSON.stringify(smallPack()));
+    const settings = new SettingsStore(db);
+    await settings.updateGeneral({ paused: true });
+    await store.resetTo(bundledPack());
+    expect((await store.listPacks()).map((pack) => pack.id)).toEqual([bundledPack().id]);
+    expect((await settings.general()).paused).toBe(true);
+  });
+});
