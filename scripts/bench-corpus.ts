@@ -31,12 +31,57 @@ const SPEAKERS = [
   { name: 'Emmanuel Macron', short: 'Macron', role: 'French President' },
   { name: 'Qin Gang', short: 'Qin Gang', role: 'Chinese Foreign Minister' },
 ];
-const INVENTED_FIRST = ['Anna', 'Pavel', 'Maria', 'Tomas', 'Elena', 'Lukas', 'Sofia', 'Marek', 'Ingrid', 'Oleh'];
-const INVENTED_LAST = ['Kowalski', 'Brandt', 'Novak', 'Lindqvist', 'Horvat', 'Moreau', 'Petrenko', 'Varga'];
-const INVENTED_ROLES = ['analyst at the Baltic Policy Institute', 'senior fellow at a Berlin think tank', 'economist'];
-const SUBJECTS = ['talks', 'the ceasefire proposal', 'grain exports', 'sanctions', 'the envoy', 'energy supplies', 'the summit'];
-const VERBS = ['remain', 'will require', 'cannot replace', 'depend on', 'should include', 'have undermined'];
-const OBJECTS = ['a durable settlement', 'guarantees for all parties', 'direct negotiations', 'trust between the sides', 'security in Europe', 'further consultations'];
+const INVENTED_FIRST = [
+  'Anna',
+  'Pavel',
+  'Maria',
+  'Tomas',
+  'Elena',
+  'Lukas',
+  'Sofia',
+  'Marek',
+  'Ingrid',
+  'Oleh',
+];
+const INVENTED_LAST = [
+  'Kowalski',
+  'Brandt',
+  'Novak',
+  'Lindqvist',
+  'Horvat',
+  'Moreau',
+  'Petrenko',
+  'Varga',
+];
+const INVENTED_ROLES = [
+  'analyst at the Baltic Policy Institute',
+  'senior fellow at a Berlin think tank',
+  'economist',
+];
+/** Words for quoted statements: drawn at random, so two statements rarely share their wording. */
+const VOCABULARY = (
+  'talks ceasefire proposal grain exports sanctions envoy energy supplies summit negotiations ' +
+  'guarantees security border troops withdrawal reconstruction aid weapons parliament budget ' +
+  'pipeline elections refugees corridor inspectors treaty framework observers partners allies ' +
+  'delegation commission timetable deadline compromise referendum agreement mediation dialogue ' +
+  'sovereignty integrity stability escalation restraint pressure leverage concessions principles ' +
+  'require remain undermine support reject welcome consider demand expect postpone accelerate ' +
+  'durable fragile credible urgent gradual regional binding realistic comprehensive immediate'
+).split(' ');
+const OBJECTS = [
+  'a durable settlement',
+  'guarantees for all parties',
+  'direct negotiations',
+  'trust between the sides',
+];
+const SUBJECTS = [
+  'talks',
+  'the ceasefire proposal',
+  'grain exports',
+  'sanctions',
+  'the envoy',
+  'energy supplies',
+];
 const PLACES = ['Moscow', 'Beijing', 'Kyiv', 'Brussels', 'Washington'];
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'];
 const FILLER = [
@@ -49,16 +94,26 @@ const FILLER = [
 
 function generateArticle(random: () => number, index: number): ArticleFile {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
-  const statement = () => `${capitalize(pick(SUBJECTS))} ${pick(VERBS)} ${pick(OBJECTS)} and ${pick(OBJECTS)} in ${pick(PLACES)} number ${Math.floor(random() * 10_000)}`;
+  const statement = () => {
+    const words = Array.from({ length: 10 + Math.floor(random() * 8) }, () => pick(VOCABULARY));
+    return `${capitalize(words.join(' '))} in ${pick(PLACES)}`;
+  };
   const paragraphs: string[] = [];
   const place = pick(PLACES);
-  paragraphs.push(`${place.toUpperCase()}: Officials on ${pick(DAYS)} discussed ${pick(SUBJECTS)} as pressure grew for ${pick(OBJECTS)}.`);
+  paragraphs.push(
+    `${place.toUpperCase()}: Officials on ${pick(DAYS)} discussed ${pick(SUBJECTS)} as pressure grew for ${pick(OBJECTS)}.`,
+  );
   for (let n = 0; n < 6; n++) {
     const speaker = pick(SPEAKERS);
     const form = Math.floor(random() * 5);
-    if (form === 0) paragraphs.push(`“${statement()},” ${speaker.role} ${speaker.name} said on ${pick(DAYS)}.`);
-    else if (form === 1) paragraphs.push(`${speaker.short} said: “${statement()}.” He added that the “${pick(OBJECTS)}” was close.`);
-    else if (form === 2) paragraphs.push(`“${statement()},” said ${speaker.short}. “${statement()}.”`);
+    if (form === 0)
+      paragraphs.push(`“${statement()},” ${speaker.role} ${speaker.name} said on ${pick(DAYS)}.`);
+    else if (form === 1)
+      paragraphs.push(
+        `${speaker.short} said: “${statement()}.” He added that the “${pick(OBJECTS)}” was close.`,
+      );
+    else if (form === 2)
+      paragraphs.push(`“${statement()},” said ${speaker.short}. “${statement()}.”`);
     else if (form === 3) {
       const name = `${pick(INVENTED_FIRST)} ${pick(INVENTED_LAST)}`;
       paragraphs.push(`“${statement()},” said ${name}, an ${pick(INVENTED_ROLES)}.`);
@@ -76,7 +131,10 @@ function generateArticle(random: () => number, index: number): ArticleFile {
     'dateBasis: metadata',
     '---',
   ].join('\n');
-  return { fileName: `bench-${index}.txt`, contents: `${frontMatter}\nGenerated report ${index}\n\n${paragraphs.join('\n\n')}\n` };
+  return {
+    fileName: `bench-${index}.txt`,
+    contents: `${frontMatter}\nGenerated report ${index}\n\n${paragraphs.join('\n\n')}\n`,
+  };
 }
 
 function capitalize(text: string): string {
@@ -97,12 +155,17 @@ function time<T>(run: () => T): { result: T; ms: number } {
 
 const articleCount = readOption('articles', 1000);
 const random = seededRandom(readOption('seed', 42));
-const gazetteer = parseGazetteer(readFileSync(join(CORPUS, 'gazetteer.yaml'), 'utf8'), 'corpus/gazetteer.yaml');
+const gazetteer = parseGazetteer(
+  readFileSync(join(CORPUS, 'gazetteer.yaml'), 'utf8'),
+  'corpus/gazetteer.yaml',
+);
 const seeds = readdirSync(CORPUS)
   .filter(isArticleFileName)
   .sort()
   .map((name) => ({ fileName: name, contents: readFileSync(join(CORPUS, name), 'utf8') }));
-const generated = Array.from({ length: articleCount }, (_, index) => generateArticle(random, index));
+const generated = Array.from({ length: articleCount }, (_, index) =>
+  generateArticle(random, index),
+);
 const megabytes = generated.reduce((sum, file) => sum + file.contents.length, 0) / 1e6;
 
 // Warm up the JIT and the lazily built parsers on the seeds, then measure the baseline.
@@ -117,9 +180,21 @@ const pack = full.result;
 console.log(`generated articles:     ${articleCount} (${megabytes.toFixed(2)} MB of text)`);
 console.log(`compile, total:         ${full.ms.toFixed(0)} ms`);
 console.log(`compile, per article:   ${perArticle.toFixed(2)} ms`);
-console.log(`quotes found:           ${pack.quotes.length} (${pack.quotes.filter((q) => q.speakerId !== null).length} attributed)`);
-console.log(`entities:               ${pack.entities.length} (${pack.entities.filter((e) => e.origin === 'discovered').length} discovered)`);
-console.log(`duplicates:             ${pack.documents.filter((d) => d.duplicateOf !== undefined).length}`);
-console.log(`clean stage alone:      ${cleanOnly.ms.toFixed(0)} ms (${((cleanOnly.ms / full.ms) * 100).toFixed(1)}% of the compile)`);
-console.log(`baseline, 5 seeds:      ${baseline.ms.toFixed(1)} ms (${baselinePerArticle.toFixed(2)} ms per article)`);
-console.log(`ratio per article:      ${(perArticle / baselinePerArticle).toFixed(2)}× the seed baseline`);
+console.log(
+  `quotes found:           ${pack.quotes.length} (${pack.quotes.filter((q) => q.speakerId !== null).length} attributed)`,
+);
+console.log(
+  `entities:               ${pack.entities.length} (${pack.entities.filter((e) => e.origin === 'discovered').length} discovered)`,
+);
+console.log(
+  `duplicates:             ${pack.documents.filter((d) => d.duplicateOf !== undefined).length}`,
+);
+console.log(
+  `clean stage alone:      ${cleanOnly.ms.toFixed(0)} ms (${((cleanOnly.ms / full.ms) * 100).toFixed(1)}% of the compile)`,
+);
+console.log(
+  `baseline, 5 seeds:      ${baseline.ms.toFixed(1)} ms (${baselinePerArticle.toFixed(2)} ms per article)`,
+);
+console.log(
+  `ratio per article:      ${(perArticle / baselinePerArticle).toFixed(2)}× the seed baseline`,
+);

@@ -33,7 +33,9 @@ function main(argv: string[]): number {
   try {
     if (command === 'build') return build(rest);
     if (command === 'check') return check(rest);
-    throw new UsageError(command === undefined ? 'no command given' : `unknown command "${command}"`);
+    throw new UsageError(
+      command === undefined ? 'no command given' : `unknown command "${command}"`,
+    );
   } catch (error) {
     if (error instanceof UsageError) {
       console.error(`error: ${error.message}\n${USAGE}`);
@@ -52,7 +54,10 @@ function main(argv: string[]): number {
   }
 }
 
-function parseOptions(args: string[], allowed: readonly string[]): { positional: string[]; options: Map<string, string> } {
+function parseOptions(
+  args: string[],
+  allowed: readonly string[],
+): { positional: string[]; options: Map<string, string> } {
   const positional: string[] = [];
   const options = new Map<string, string>();
   for (let index = 0; index < args.length; index++) {
@@ -75,7 +80,8 @@ function build(args: string[]): number {
   const { positional, options } = parseOptions(args, ['out', 'gazetteer', 'id', 'title']);
   const folder = positional[0];
   const out = options.get('out');
-  if (folder === undefined || positional.length > 1) throw new UsageError('build takes one <folder>');
+  if (folder === undefined || positional.length > 1)
+    throw new UsageError('build takes one <folder>');
   if (out === undefined) throw new UsageError('build needs --out <pack.json>');
 
   const articles = readArticles(folder);
@@ -99,7 +105,8 @@ function build(args: string[]): number {
 function check(args: string[]): number {
   const { positional } = parseOptions(args, []);
   const path = positional[0];
-  if (path === undefined || positional.length > 1) throw new UsageError('check takes one <pack.json>');
+  if (path === undefined || positional.length > 1)
+    throw new UsageError('check takes one <pack.json>');
   let json: unknown;
   try {
     json = JSON.parse(readText(path));
@@ -114,7 +121,9 @@ function check(args: string[]): number {
     for (const problem of validation.problems) console.error(`  ${formatProblem(problem)}`);
     return 1;
   }
-  console.log(`${path}: valid briefings pack (format ${validation.pack.format}, version ${validation.pack.version})`);
+  console.log(
+    `${path}: valid briefings pack (format ${validation.pack.format}, version ${validation.pack.version})`,
+  );
   printSummary(validation.pack);
   return 0;
 }
@@ -127,8 +136,12 @@ function readArticles(folder: string): ArticleFile[] {
     throw new CorpusInputError(folder, undefined, `cannot read the folder: ${describe(error)}`);
   }
   const articleNames = names.filter(isArticleFileName).sort();
-  if (articleNames.length === 0) throw new CorpusInputError(folder, undefined, 'no .txt or .md articles in the folder');
-  return articleNames.map((name) => ({ fileName: join(folder, name), contents: readText(join(folder, name)) }));
+  if (articleNames.length === 0)
+    throw new CorpusInputError(folder, undefined, 'no .txt or .md articles in the folder');
+  return articleNames.map((name) => ({
+    fileName: join(folder, name),
+    contents: readText(join(folder, name)),
+  }));
 }
 
 function defaultGazetteer(folder: string): string | undefined {
@@ -162,14 +175,17 @@ function writeAtomically(path: string, contents: string): void {
 }
 
 function describe(error: unknown): string {
-  if (error instanceof TypeError && error.message.includes('encoded data')) return 'not valid UTF-8 text';
+  if (error instanceof TypeError && error.message.includes('encoded data'))
+    return 'not valid UTF-8 text';
   return error instanceof Error ? error.message : String(error);
 }
 
 function printSummary(pack: Pack, out?: string, gazetteerPath?: string): void {
   const summary = summarizePack(pack);
   const lines = [
-    out === undefined ? undefined : `wrote ${out}${gazetteerPath === undefined ? ' (no gazetteer)' : ` (gazetteer: ${gazetteerPath})`}`,
+    out === undefined
+      ? undefined
+      : `wrote ${out}${gazetteerPath === undefined ? ' (no gazetteer)' : ` (gazetteer: ${gazetteerPath})`}`,
     `documents:  ${summary.documents} (${summary.duplicates} duplicate${summary.duplicates === 1 ? '' : 's'})`,
     `entities:   ${summary.entities} (${summary.discoveredEntities} discovered)`,
     `quotes:     ${summary.quotes} (${summary.statements} statements, ${summary.fragments} fragments; ${summary.attributed} attributed, ${summary.unattributed} unattributed; ${summary.variants} variant wordings)`,

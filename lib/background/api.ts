@@ -9,7 +9,6 @@ import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { backgroundMessenger, contentMessenger, type PageSettings } from '@/lib/messaging';
 import { SEARCH_KINDS } from '@/lib/search/index';
-import { loadBriefing, loadTimeline } from '@/lib/store/briefing';
 import { exportPackFile, importPackFile } from '@/lib/store/pack-files';
 import { GeneralSettings, siteOf } from '@/lib/store/settings';
 import type { BackgroundService } from './service';
@@ -21,7 +20,10 @@ const inputs = {
   getStatus: v.undefined(),
   getSpotDictionary: v.object({ knownVersion: v.nullable(v.string()) }),
   getPageSettings: v.object({ url: v.string() }),
-  getBriefing: v.object({ entityId: Id }),
+  getBriefing: v.object({
+    entityId: Id,
+    quoteLimit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500))),
+  }),
   getTimeline: v.object({ entityId: v.optional(Id) }),
   search: v.object({
     query: v.pipe(v.string(), v.maxLength(500)),
@@ -74,21 +76,19 @@ export function backgroundHandlers(service: BackgroundService) {
       return { version: browser.runtime.getManifest().version };
     },
     async getSpotDictionary({ knownVersion }: Inputs['getSpotDictionary']) {
-      const dictionary = await service.spotDictionary();
+      const { dictionary } = await service.corpusCatalog();
       return dictionary.version === knownVersion ? null : dictionary;
     },
     async getPageSettings({ url }: Inputs['getPageSettings']) {
       return pageSettings(url);
     },
-    async getBriefing({ entityId }: Inputs['getBriefing']) {
-      await ready();
-      const briefing = await loadBriefing(service.db, entityId);
+    async getBriefing({ entityId, quoteLimit }: Inputs['getBriefing']) {
+      const briefing = await service.briefing(entityId, quoteLimit);
       if (!briefing) throw new Error('Nothing in your briefings is about this name any more.');
       return briefing;
     },
     async getTimeline({ entityId }: Inputs['getTimeline']) {
-      await ready();
-      return loadTimeline(service.db, entityId);
+      return service.timeline(entityId);
     },
     async search({ query, limit, ...filters }: Inputs['search']) {
       return service.search(query, filters, limit);

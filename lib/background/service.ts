@@ -7,10 +7,22 @@ import type { Entity } from '@/lib/pack/schema';
 import type { SearchFilters, SearchHitRef } from '@/lib/search/index';
 import { type Snippet, snippetOf } from '@/lib/search/snippet';
 import { buildSpotDictionary, type SpotDictionary } from '@/lib/spotting/dictionary';
+import {
+  type Briefing,
+  type EntityNames,
+  type EventView,
+  loadBriefing,
+  loadTimeline,
+} from '@/lib/store/briefing';
 import { CorpusStore } from '@/lib/store/corpus-store';
 import { BriefingsDatabase, type EntityRow } from '@/lib/store/db';
 import { SettingsStore } from '@/lib/store/settings';
 import { type BundledPack, readBundledPack } from './bundled-pack';
+
+export interface CorpusCatalog {
+  dictionary: SpotDictionary;
+  names: EntityNames;
+}
 
 export interface SearchHit extends SearchHitRef {
   snippet: Snippet;
@@ -21,7 +33,7 @@ const BUNDLED_HASH_KEY = 'meta:bundledPackHash';
 export class BackgroundService {
   readonly corpus: CorpusStore;
   readonly settings: SettingsStore;
-  private dictionary: SpotDictionary | null = null;
+  private catalog: CorpusCatalog | null = null;
   private ready: Promise<void> | null = null;
 
   constructor(
@@ -53,13 +65,30 @@ export class BackgroundService {
 
   /** Call after any change to the installed packs. */
   corpusChanged(): void {
-    this.dictionary = null;
+    this.catalog = null;
   }
 
-  async spotDictionary(): Promise<SpotDictionary> {
+  /** The spot dictionary and every entity's name, built once per state of the corpus. */
+  async corpusCatalog(): Promise<CorpusCatalog> {
     await this.whenReady();
-    this.dictionary ??= buildSpotDictionary(mergeEntities(await this.db.entities.toArray()));
-    return this.dictionary;
+    if (!this.catalog) {
+      const entities = mergeEntities(await this.db.entities.toArray());
+      this.catalog = {
+        dictionary: buildSpotDictionary(entities),
+        names: new Map(entities.map(({ id, name, kind }) => [id, { id, name, kind }])),
+      };
+    }
+    return this.catalog;
+  }
+
+  async briefing(entityId: string, quoteLimit?: number): Promise<Briefing | null> {
+    const { names } = await this.corpusCatalog();
+    return loadBriefing(this.db, names, entityId, quoteLimit);
+  }
+
+  async timeline(entityId?: string): Promise<EventView[]> {
+    const { names } = await this.corpusCatalog();
+    return loadTimeline(this.db, names, entityId);
   }
 
   /** Ranked hits with a snippet of the text that matched. */

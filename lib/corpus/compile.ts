@@ -374,7 +374,7 @@ function uniqueId(base: string, used: Set<string>): string {
 }
 
 /** FNV-1a, 32 bits, as 8 hex digits: a short stable id from text. */
-export function hash(text: string): string {
+function hash(text: string): string {
   let value = 0x811c9dc5;
   for (let index = 0; index < text.length; index++) {
     value ^= text.charCodeAt(index);

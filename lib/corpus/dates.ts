@@ -56,6 +56,8 @@ export function findTextDates(text: string, publication: Publication): TextDate[
     const printedText = result.text.replace(/[\s,.;:]+$/, '');
     const absolute = /\b(?:19|20)\d{2}\b/.test(printedText);
     if (!absolute && dayReference === null) continue;
+    // "last week" names no day: giving it one would claim a precision the text does not have.
+    if (/\bweeks?\b/i.test(printedText)) continue;
     const resolved = resolve(result, text, dayReference, absolute);
     if (resolved === null) continue;
     const entry: TextDate = {
@@ -125,7 +127,7 @@ function resolve(
 function sentenceAround(text: string, index: number): string {
   const before = text.slice(0, index);
   const start = Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n')) + 1;
-  const after = text.slice(index).search(/[.!?](?:\s|$)/);
+  const after = text.slice(index).search(/[.!?][”"’]?(?:\s|$)|\n/);
   return text.slice(start, after === -1 ? text.length : index + after);
 }
 
@@ -138,7 +140,7 @@ function nearestWeekday(reference: PartialDate, weekday: number, forward: boolea
   return day.toISOString().slice(0, 10);
 }
 
-export function formatDate(year: number, month?: number, day?: number): PartialDate {
+function formatDate(year: number, month?: number, day?: number): PartialDate {
   const parts = [String(year).padStart(4, '0')];
   if (month !== undefined) parts.push(String(month).padStart(2, '0'));
   if (day !== undefined) parts.push(String(day).padStart(2, '0'));

@@ -56,7 +56,9 @@ export function findDuplicateDocuments(
       (shingleSets[a] as Set<string>).size,
       (shingleSets[b] as Set<string>).size,
     );
-    const close = daysApart(documents[a] as DocumentForDedup, documents[b] as DocumentForDedup) <= DUPLICATE_MAX_DAYS_APART;
+    const close =
+      daysApart(documents[a] as DocumentForDedup, documents[b] as DocumentForDedup) <=
+      DUPLICATE_MAX_DAYS_APART;
     if (smaller > 0 && count / smaller >= DUPLICATE_CONTAINMENT && close) parent[root(a)] = root(b);
   }
   const groups = new Map<number, number[]>();
@@ -78,9 +80,13 @@ export function findDuplicateDocuments(
 }
 
 /** Days between two publication dates; 0 when either is unknown (no evidence against). */
-export function daysApart(a: { publishedAt: string | null }, b: { publishedAt: string | null }): number {
+export function daysApart(
+  a: { publishedAt: string | null },
+  b: { publishedAt: string | null },
+): number {
   if (a.publishedAt === null || b.publishedAt === null) return 0;
-  const day = (date: string) => Date.parse(`${`${date}-01-01`.slice(0, 10)}T00:00:00Z`) / 86_400_000;
+  const day = (date: string) =>
+    Date.parse(`${`${date}-01-01`.slice(0, 10)}T00:00:00Z`) / 86_400_000;
   return Math.abs(day(a.publishedAt) - day(b.publishedAt));
 }
 
@@ -104,7 +110,7 @@ function shingles(text: string): Set<string> {
 }
 
 /** Lowercase words without punctuation, apostrophes unified: what two wordings are compared on. */
-export function comparableWords(text: string): string[] {
+function comparableWords(text: string): string[] {
   return (
     text
       .toLowerCase()
@@ -232,7 +238,8 @@ export function groupQuotes(
       const canonical = canonicalOf(groupIndex);
       return (
         fits(groupIndex) &&
-        (sameSpeaker(canonical) || sameStory(canonical.documentId, quote.documentId))
+        ((quote.kind === 'statement' && sameSpeaker(canonical)) ||
+          sameStory(canonical.documentId, quote.documentId))
       );
     });
     const content = contentWords(words);
@@ -246,7 +253,9 @@ export function groupQuotes(
       target = [...hits.entries()]
         .filter(
           ([groupIndex, count]) =>
-            count >= (content.length * VARIANT_SIMILARITY) / 2 && fits(groupIndex),
+            count >= (content.length * VARIANT_SIMILARITY) / 2 &&
+            fits(groupIndex) &&
+            closeInTime(canonicalOf(groupIndex).documentId, quote.documentId),
         )
         .map(([groupIndex]) => groupIndex)
         .sort((a, b) => a - b)

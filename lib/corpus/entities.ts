@@ -151,7 +151,7 @@ export function findRoles(
         (name) =>
           /^\s+$/.test(text.slice(end, name.start)) ||
           /^,\s+$/.test(text.slice(end, name.start)) ||
-          /^,\s+(?:the\s+)?$/i.test(text.slice(name.end, start)),
+          /^,\s+(?:(?:the|a|an)\s+)?$/i.test(text.slice(name.end, start)),
       );
       if (adjacent)
         found.push({ entityId: entity.id, title: match[0], span: { documentId, start, end } });
@@ -178,17 +178,22 @@ const TITLE_WORDS = new Set(
     'Mrs Ms Sir Lord Commander Colonel Premier Vice Secretary-General Chairman Chairwoman'
   ).split(' '),
 );
-/** Capitalized words that never start or make up a person's name. */
-const NOT_NAME_WORDS = new Set(
+/** Capitalized function words and dates: they end a role phrase and are never part of a name. */
+const FUNCTION_WORDS = new Set(
   (
     'The A An And But Or In On At Of For From To By With As Also Meanwhile However While After ' +
     'Before During Since Until When Where If Then This That These Those It He She They We I You ' +
     'His Her Their Our Its Monday Tuesday Wednesday Thursday Friday Saturday Sunday January ' +
-    'February March April May June July August September October November December Ministry ' +
-    'Council Court Agency Times News Union Party Government University Institute Department ' +
-    'Committee Foundation Bank Group Company Airport Street Office Army Navy Force Forces Republic ' +
-    'State States Kingdom House Senate Parliament Assembly Commission Organization Association ' +
-    'Centre Center Post Press Reuters Associated According Twitter Facebook'
+    'February March April May June July August September October November December According'
+  ).split(' '),
+);
+/** Capitalized words of institutions and places: they may be in a role, never in a person's name. */
+const INSTITUTION_WORDS = new Set(
+  (
+    'Ministry Council Court Agency Times News Union Party Government University Institute ' +
+    'Department Committee Foundation Bank Group Company Airport Street Office Army Navy Force ' +
+    'Forces Republic State States Kingdom House Senate Parliament Assembly Commission Organization ' +
+    'Association Centre Center Post Press Reuters Associated Twitter Facebook'
   ).split(' '),
 );
 const SPEECH_AFTER_NAME =
@@ -225,7 +230,9 @@ export function discoverPeople(
     }
     const nameWords = words.slice(titleLength);
     if (nameWords.length < 2 || nameWords.length > 3) continue;
-    if (nameWords.some((word) => NOT_NAME_WORDS.has(word.text) || /[’']/.test(word.text))) continue;
+    const notName = (word: Word) =>
+      FUNCTION_WORDS.has(word.text) || INSTITUTION_WORDS.has(word.text) || /[’']/.test(word.text);
+    if (nameWords.some(notName)) continue;
     const start = (nameWords[0] as Word).start;
     const end = (nameWords[nameWords.length - 1] as Word).end;
     if (overlapsKnown(start, end)) continue;
@@ -292,7 +299,7 @@ function roleBefore(masked: string, nameStart: number): { start: number; end: nu
     const token = (tokens[index] as RegExpMatchArray)[0];
     const bare = token.replace(/[’']s$/, '');
     const isHead = ROLE_HEADS.has(token.toLowerCase()) || TITLE_WORDS.has(bare);
-    const isCapitalized = /^[\p{Lu}][\p{L}’'-]*$/u.test(token) && !NOT_NAME_WORDS.has(bare);
+    const isCapitalized = /^[\p{Lu}][\p{L}’'-]*$/u.test(token) && !FUNCTION_WORDS.has(bare);
     if (!isHead && !isCapitalized) break;
     hasHead ||= isHead;
     first = index;
@@ -305,12 +312,14 @@ function roleBefore(masked: string, nameStart: number): { start: number; end: nu
   return start < end ? { start, end } : undefined;
 }
 
-/** "Jane Doe, a senior analyst at the institute," → "senior analyst at the institute". */
+/** "Jane Doe, a senior analyst at the institute," (or ".") → "senior analyst at the institute". */
 function roleInApposition(
   text: string,
   nameEnd: number,
 ): { start: number; end: number } | undefined {
-  const match = /^,\s+(?:the|a|an)\s+([^,.;“”"]{3,80}?),/.exec(text.slice(nameEnd, nameEnd + 100));
+  const match = /^,\s+(?:the|a|an)\s+([^,.;“”"]{3,80}?)[,.]/.exec(
+    text.slice(nameEnd, nameEnd + 100),
+  );
   const phrase = match?.[1];
   if (match === null || phrase === undefined) return undefined;
   const hasHead = phrase.split(/\s+/).some((word) => ROLE_HEADS.has(word.toLowerCase()));

@@ -71,7 +71,7 @@ const GazetteerFile = v.strictObject({
 });
 
 export type GazetteerEntity = v.InferOutput<typeof GazetteerEntity>;
-export type EventTrigger = v.InferOutput<typeof EventTrigger>;
+
 export type EventRule = v.InferOutput<typeof EventRule>;
 export type Gazetteer = v.InferOutput<typeof GazetteerFile>;
 

@@ -27,7 +27,8 @@ const SPEECH_VERBS =
   'noted|notes|wrote|writes|tweeted|insisted|insists|argued|argues|explained|stressed|stresses|' +
   'continued|replied|responded|urged|urges|called|calls|described|describes|praised|acknowledged|' +
   'admitted|announced|announces|claimed|claims|cautioned|commented|conceded|emphasized|' +
-  'emphasised|observed|remarked|reiterated|suggested|summed up|spoke|posted|concluded|recalled|' +
+  'emphasised|observed|remarked|reiterated|suggested|summed up|put it|spoke|posted|concluded|' +
+  'recalled|' +
   'predicted|vowed|pledged|promised|complained|countered|quipped|asked|answered|maintained|contended';
 const SPEECH_VERB = new RegExp(`(?<![\\p{L}])(?:${SPEECH_VERBS})(?![\\p{L}])`, 'gu');
 /** The same, without the global flag, for a first match (no shared lastIndex). */
@@ -127,7 +128,7 @@ export function extractQuotes(
   return quotes.sort((a, b) => a.start - b.start);
 }
 
-export function wordCount(text: string): number {
+function wordCount(text: string): number {
   return text.match(/[\p{L}\p{N}]+(?:[’'-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
 }
 

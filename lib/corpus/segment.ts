@@ -151,7 +151,3 @@ export function sentenceAt(sentences: readonly Range[], offset: number): Range {
   }
   return sentences[low] ?? { start: 0, end: 0 };
 }
-
-export function paragraphIndexAt(paragraphs: readonly Range[], offset: number): number {
-  return paragraphs.findIndex((paragraph) => paragraph.start <= offset && offset <= paragraph.end);
-}

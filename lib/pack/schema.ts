@@ -341,9 +341,9 @@ function crossReferenceProblems(pack: Pack): PackProblem[] {
   pack.quotes.forEach((quote, index) => {
     const path = `quotes[${index}]`;
     if (quote.speakerId !== null) checkEntityRef(quote.speakerId, `${path}.speakerId`);
-    quote.aboutEntityIds.forEach((id, idIndex) =>
-      checkEntityRef(id, `${path}.aboutEntityIds[${idIndex}]`),
-    );
+    quote.aboutEntityIds.forEach((id, idIndex) => {
+      checkEntityRef(id, `${path}.aboutEntityIds[${idIndex}]`);
+    });
     if (quote.insideQuoteId !== undefined && !quoteIds.has(quote.insideQuoteId)) {
       report(`${path}.insideQuoteId`, `no quote with id "${quote.insideQuoteId}"`);
     }
@@ -402,8 +402,12 @@ function crossReferenceProblems(pack: Pack): PackProblem[] {
         report(`${path}.endDate`, 'must not be before date');
       }
     }
-    event.entityIds.forEach((id, idIndex) => checkEntityRef(id, `${path}.entityIds[${idIndex}]`));
-    event.sources.forEach((span, spanIndex) => checkSpan(span, `${path}.sources[${spanIndex}]`));
+    event.entityIds.forEach((id, idIndex) => {
+      checkEntityRef(id, `${path}.entityIds[${idIndex}]`);
+    });
+    event.sources.forEach((span, spanIndex) => {
+      checkSpan(span, `${path}.sources[${spanIndex}]`);
+    });
   });
 
   return problems;

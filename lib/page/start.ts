@@ -1,13 +1,121 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { contentMessenger, type PageSummary } from '@/lib/messaging';
+import {
+  backgroundMessenger,
+  contentMessenger,
+  type PageSettings,
+  type PageSummary,
+} from '@/lib/messaging';
+import { type Matcher, MatcherBuilder } from '@/lib/spotting/matcher';
+import { runInIdleSlices } from './scheduler';
+import { PageSpotter } from './spotter';
 
-/** Runs Briefings on one page: answers the popup about what the page holds. */
+/**
+ * Events on `window` that say where the work stands, for tests and benchmarks to wait on
+ * instead of sleeping. They carry counts only: nothing of the page or of the corpus.
+ */
+export const MARKING_START_EVENT = 'briefings:marking-start';
+export const SCAN_IDLE_EVENT = 'briefings:scan-idle';
+
+/**
+ * Runs Briefings on one page: marks names while the user's settings allow it, follows their
+ * changes, and answers the popup about what the page holds.
+ */
 export function startPageBriefings(ctx: ContentScriptContext): void {
-  const mentions: PageSummary['mentions'] = {};
-  const removeListener = contentMessenger.onMessage('getPageSummary', () => ({
-    url: location.href,
-    active: true,
-    mentions,
-  }));
-  ctx.onInvalidated(removeListener);
+  const page = new PageBriefings(ctx);
+  const removers = [
+    contentMessenger.onMessage('getPageSummary', () => page.summary()),
+    contentMessenger.onMessage('pageSettingsChanged', ({ data }) => page.apply(data)),
+  ];
+  ctx.onInvalidated(() => {
+    for (const remove of removers) remove();
+  });
+  page.loadSettings();
+}
+
+class PageBriefings {
+  private spotter: PageSpotter | null = null;
+  private settings: PageSettings | null = null;
+  private matcher: Matcher | null = null;
+  /** Settings are applied one after the other, each once the previous is in place. */
+  private applying: Promise<void> = Promise.resolve();
+
+  constructor(private readonly ctx: ContentScriptContext) {}
+
+  summary(): PageSummary {
+    return {
+      url: location.href,
+      active: this.spotter !== null,
+      mentions: this.spotter?.markCounts() ?? {},
+    };
+  }
+
+  loadSettings(): void {
+    backgroundMessenger
+      .sendMessage('getPageSettings', { url: location.href })
+      .then((settings) => this.apply(settings))
+      .catch((error: unknown) => warn('could not read the settings for this page', error));
+  }
+
+  apply(settings: PageSettings): Promise<void> {
+    this.applying = this.applying.then(() => this.switchTo(settings));
+    return this.applying;
+  }
+
+  private async switchTo(settings: PageSettings): Promise<void> {
+    const previous = this.settings;
+    this.settings = settings;
+    if (!settings.enabled || this.ctx.isInvalid) {
+      this.spotter?.stop();
+      this.spotter = null;
+      return;
+    }
+    if (
+      this.spotter !== null &&
+      previous?.markEveryPlaceMention === settings.markEveryPlaceMention
+    ) {
+      return;
+    }
+    this.spotter?.stop();
+    this.spotter = null;
+    const matcher = await this.currentMatcher();
+    if (matcher === null || this.ctx.isInvalid) return;
+    this.spotter = new PageSpotter(document, {
+      matcher,
+      markEveryPlaceMention: settings.markEveryPlaceMention,
+      lifetime: this.ctx,
+      hooks: {
+        beforeFirstMark: () => window.dispatchEvent(new CustomEvent(MARKING_START_EVENT)),
+        onIdle: ({ marks }) =>
+          window.dispatchEvent(new CustomEvent(SCAN_IDLE_EVENT, { detail: { marks } })),
+      },
+    });
+    this.spotter.start();
+  }
+
+  /** The matcher of the background's current dictionary, built in idle slices when it changed. */
+  private async currentMatcher(): Promise<Matcher | null> {
+    let dictionary: Awaited<ReturnType<typeof requestDictionary>>;
+    try {
+      dictionary = await requestDictionary(this.matcher?.version ?? null);
+    } catch (error) {
+      warn('could not get the names to look for', error);
+      return null;
+    }
+    if (dictionary === null) return this.matcher;
+    const builder = new MatcherBuilder(dictionary);
+    const built = await runInIdleSlices(this.ctx, this.ctx.signal, (hasTimeLeft) =>
+      builder.addTerms(hasTimeLeft),
+    );
+    if (!built) return null;
+    this.matcher = builder.build();
+    return this.matcher;
+  }
+}
+
+function requestDictionary(knownVersion: string | null) {
+  return backgroundMessenger.sendMessage('getSpotDictionary', { knownVersion });
+}
+
+function warn(what: string, error: unknown): void {
+  console.warn(`[Briefings] ${what}:`, error);
 }

@@ -6,6 +6,7 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { DocumentRow, EntityRow, EventRow, QuoteRow } from '@/lib/store/db';
 import { foldForLookup } from '@/lib/store/db';
+import { STOP_WORDS } from './stop-words';
 
 export type SearchKind = 'entity' | 'quote' | 'event' | 'document';
 export const SEARCH_KINDS: readonly SearchKind[] = ['entity', 'quote', 'event', 'document'];
@@ -24,17 +25,24 @@ interface SearchEntry {
   date: string;
 }
 
+const LEDE_LENGTH = 600;
+
 type StoredFields = Pick<SearchEntry, 'kind' | 'packId' | 'id' | 'title' | 'date'>;
 
 const indexOptions = {
   idField: 'key',
   fields: ['title', 'aliases', 'body'],
   storeFields: ['kind', 'packId', 'id', 'title', 'date'],
-  processTerm: (term: string) => foldForLookup(term) || null,
+  processTerm: (term: string) => {
+    const folded = foldForLookup(term);
+    return folded === '' || STOP_WORDS.has(folded) ? null : folded;
+  },
   searchOptions: {
     boost: { title: 3, aliases: 2.5, body: 1 },
-    prefix: true,
-    fuzzy: 0.2,
+    // As the user types, only the last word is unfinished: the others must match whole words
+    // (or their inflections). Short words get no typo tolerance: "xi" must not find "li".
+    prefix: (_term: string, index: number, terms: string[]) => index === terms.length - 1,
+    fuzzy: (term: string) => (term.length >= 9 ? 2 : term.length >= 5 ? 1 : false),
     // Names are what people look up most: an entity outranks a quote that mentions it.
     boostDocument: (_key: unknown, _term: string, stored?: Record<string, unknown>) =>
       stored?.kind === 'entity' ? 2 : 1,
@@ -93,7 +101,8 @@ export function searchEntriesOf(rows: PackRowsForSearch): SearchEntry[] {
       ...entry('document', document),
       title: document.title,
       aliases: document.outlet ?? '',
-      body: document.text,
+      // The lede says what a story is about; the rest is searchable through its quotes and events.
+      body: document.text.slice(0, LEDE_LENGTH),
       date: document.publishedAt ?? '',
     })),
   ];

@@ -23,25 +23,28 @@ export interface TextSegment {
 }
 
 /** Elements whose text joins the text around them. Anything else is a block boundary. */
+// biome-ignore format: a list of names reads best packed
 const INLINE_ELEMENTS = new Set([
   'a', 'abbr', 'acronym', 'b', 'bdi', 'bdo', 'big', 'cite', 'data', 'del', 'dfn', 'em', 'font',
   'i', 'ins', 'mark', 'nobr', 'q', 's', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time',
   'tt', 'u', 'wbr',
-]); // prettier-ignore
+]);
 
 /** Not prose, or not the page's own text to mark: never read, with everything inside. */
+// biome-ignore format: a list of names reads best packed
 const SKIPPED_ELEMENTS = new Set([
   'script', 'style', 'noscript', 'template', 'code', 'pre', 'kbd', 'samp', 'svg', 'math',
   'textarea', 'input', 'select', 'option', 'optgroup', 'datalist', 'button', 'label', 'output',
   'meter', 'progress', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio', 'head', 'title',
   'nav', 'rt', 'rp', 'dialog',
-]); // prettier-ignore
+]);
 
 /** Roles of navigation and controls: their text is the page's chrome, not its prose. */
+// biome-ignore format: a list of names reads best packed
 const SKIPPED_ROLES = new Set([
   'navigation', 'search', 'menu', 'menubar', 'menuitem', 'button', 'textbox', 'searchbox',
   'combobox', 'listbox', 'tablist', 'toolbar',
-]); // prettier-ignore
+]);
 
 const XHTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
 
@@ -60,7 +63,8 @@ export function isSkippedElement(element: Element): boolean {
   const role = element.getAttribute('role');
   if (role !== null && SKIPPED_ROLES.has(role)) return true;
   // A search or sign-up form is chrome; some sites wrap the whole page in one form, though.
-  if (name === 'form' && element.querySelector('article, main, [role="main"]') === null) return true;
+  if (name === 'form' && element.querySelector('article, main, [role="main"]') === null)
+    return true;
   return false;
 }
 
@@ -75,18 +79,27 @@ export function isInSkippedArea(node: Node): boolean {
 
 function parentAcrossShadow(node: Node): Node | null {
   if (node.parentNode !== null) return node.parentNode;
-  return node instanceof ShadowRoot ? node.host : null;
+  return isShadowRoot(node) ? node.host : null;
 }
 
-function isInline(element: Element): boolean {
+/** By node type rather than `instanceof`, which fails across realms (frames, test DOMs). */
+export function isShadowRoot(node: Node): node is ShadowRoot {
+  return node.nodeType === Node.DOCUMENT_FRAGMENT_NODE && 'host' in node;
+}
+
+export function isElement(node: Node): node is Element {
+  return node.nodeType === Node.ELEMENT_NODE;
+}
+
+export function isInlineElement(element: Element): boolean {
   return INLINE_ELEMENTS.has(element.localName);
 }
 
 /** The nearest ancestor of `node` that is not inline: a paragraph, a cell, a shadow root… */
 export function blockContainerOf(node: Node): Element | ShadowRoot | null {
   for (let parent = node.parentNode; parent !== null; parent = parent.parentNode) {
-    if (parent instanceof ShadowRoot) return parent;
-    if (parent.nodeType === Node.ELEMENT_NODE && !isInline(parent as Element)) {
+    if (isShadowRoot(parent)) return parent;
+    if (parent.nodeType === Node.ELEMENT_NODE && !isInlineElement(parent as Element)) {
       return parent as Element;
     }
   }
@@ -158,7 +171,7 @@ export class TextWalker {
       return;
     }
     if (element.shadowRoot !== null) this.options.onShadowRoot?.(element.shadowRoot);
-    if (!isInline(element)) this.endRun();
+    if (!isInlineElement(element)) this.endRun();
     this.next = element.firstChild ?? this.following(element);
   }
 
@@ -166,7 +179,11 @@ export class TextWalker {
   private following(node: Node): Node | null {
     let current: Node = node;
     while (current !== this.root) {
-      if (current !== node && current.nodeType === Node.ELEMENT_NODE && !isInline(current as Element)) {
+      if (
+        current !== node &&
+        current.nodeType === Node.ELEMENT_NODE &&
+        !isInlineElement(current as Element)
+      ) {
         this.endRun();
       }
       if (current.nextSibling !== null) return current.nextSibling;

@@ -5,7 +5,7 @@
  * they appear with.
  */
 import type { DateBasis, DatePrecision, DiffOp, EntityKind, QuoteKind } from '@/lib/pack/schema';
-import type { BriefingsDatabase, DocumentRow, EntityRow, EventRow, QuoteRow } from './db';
+import type { BriefingsDatabase, DocumentRow, EventRow, QuoteRow } from './db';
 
 export interface EntityRef {
   id: string;
@@ -78,12 +78,30 @@ export interface Briefing {
   related: (EntityRef & { sharedItems: number })[];
 }
 
-const QUOTES_SHOWN = 40;
+/** Quotes by and about the entity sent at first; the rest on request (see `quoteLimit`). */
+export const QUOTES_SHOWN = 12;
 const RELATED_SHOWN = 8;
 
-export async function loadBriefing(
+/** Every entity's name and kind by id, kept in memory by the caller. */
+export type EntityNames = ReadonlyMap<string, EntityRef>;
+
+export function loadBriefing(
   db: BriefingsDatabase,
+  names: EntityNames,
   entityId: string,
+  quoteLimit = QUOTES_SHOWN,
+): Promise<Briefing | null> {
+  // One read transaction: a consistent view, and one transaction's cost instead of a dozen.
+  return db.transaction('r', [db.entities, db.quotes, db.events, db.documents], () =>
+    readBriefing(db, names, entityId, quoteLimit),
+  );
+}
+
+async function readBriefing(
+  db: BriefingsDatabase,
+  refs: EntityNames,
+  entityId: string,
+  quoteLimit: number,
 ): Promise<Briefing | null> {
   const entityRows = await db.entities.where('id').equals(entityId).toArray();
   const main = entityRows[0];
@@ -95,16 +113,11 @@ export async function loadBriefing(
     db.events.where('entityIds').equals(entityId).sortBy('date'),
   ]);
   const about = mentioning.filter((quote) => quote.speakerId !== entityId);
-  const quotesBy = rankQuotes(spoken).slice(0, QUOTES_SHOWN);
-  const quotesAbout = rankQuotes(about).slice(0, QUOTES_SHOWN);
+  const quotesBy = rankQuotes(spoken).slice(0, quoteLimit);
+  const quotesAbout = rankQuotes(about).slice(0, quoteLimit);
   const events = await withNeighbours(db, ownEvents);
 
   const related = relatedEntities(entityId, [...spoken, ...about], ownEvents);
-  const referenced = new Set<string>(related.map(([id]) => id));
-  for (const quote of [...quotesBy, ...quotesAbout])
-    if (quote.speakerId) referenced.add(quote.speakerId);
-  for (const event of events) for (const id of event.entityIds) referenced.add(id);
-  const refs = await entityRefs(db, [...referenced]);
 
   const sources = new SourceResolver(db);
   const spans = [
@@ -147,11 +160,22 @@ export async function loadBriefing(
 }
 
 /** The corpus's timeline, oldest first; only the events of one entity when one is given. */
-export async function loadTimeline(db: BriefingsDatabase, entityId?: string): Promise<EventView[]> {
+export function loadTimeline(
+  db: BriefingsDatabase,
+  names: EntityNames,
+  entityId?: string,
+): Promise<EventView[]> {
+  return db.transaction('r', [db.events, db.documents], () => readTimeline(db, names, entityId));
+}
+
+async function readTimeline(
+  db: BriefingsDatabase,
+  refs: EntityNames,
+  entityId?: string,
+): Promise<EventView[]> {
   const rows = entityId
     ? await db.events.where('entityIds').equals(entityId).sortBy('date')
     : await db.events.orderBy('date').toArray();
-  const refs = await entityRefs(db, [...new Set(rows.flatMap((event) => event.entityIds))]);
   const sources = new SourceResolver(db);
   await sources.load(
     rows.flatMap((event) => event.sources.map((span) => ({ ...span, packId: event.packId }))),
@@ -199,15 +223,6 @@ function relatedEntities(
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
 
-async function entityRefs(db: BriefingsDatabase, ids: string[]): Promise<Map<string, EntityRef>> {
-  const rows: EntityRow[] = await db.entities.where('id').anyOf(ids).toArray();
-  const refs = new Map<string, EntityRef>();
-  for (const row of rows) {
-    if (!refs.has(row.id)) refs.set(row.id, { id: row.id, name: row.name, kind: row.kind });
-  }
-  return refs;
-}
-
 /** Fetches the documents spans point into, once each, and describes spans for the reader. */
 class SourceResolver {
   private documents = new Map<string, DocumentRow>();
@@ -241,11 +256,7 @@ class SourceResolver {
   }
 }
 
-function quoteView(
-  quote: QuoteRow,
-  refs: Map<string, EntityRef>,
-  sources: SourceResolver,
-): QuoteView {
+function quoteView(quote: QuoteRow, refs: EntityNames, sources: SourceResolver): QuoteView {
   const sourceRefs = quote.sources.map((span) => sources.ref(quote.packId, span));
   return {
     id: quote.id,
@@ -269,7 +280,7 @@ function quoteView(
 function eventView(
   event: EventRow,
   entityId: string | null,
-  refs: Map<string, EntityRef>,
+  refs: EntityNames,
   sources: SourceResolver,
 ): EventView {
   return {

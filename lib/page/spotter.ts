@@ -1,0 +1,383 @@
+/**
+ * Spots and marks names on a live page, and keeps up as the page changes.
+ *
+ * Work comes in batches, each in idle slices: (1) walk the queued subtrees and match their text
+ * (reads only), (2) decide which matches become marks (the page-wide rules of mention-rules.ts),
+ * (3) mark, block by block, those in the viewport first. The first batch walks the whole page;
+ * later ones walk only what a MutationObserver (one per root: the document and each open
+ * shadow root) reported as added or changed, de-duplicated so a node inside a queued node is
+ * not walked twice, and past RESCAN_THRESHOLD records one rescan of the root instead (Dark
+ * Reader's habits). Our own DOM changes are taken out of the observers' queues as we make them.
+ */
+import { Highlighter, type MarkRequest } from '@/lib/spotting/highlighter';
+import { isMarkElement } from '@/lib/spotting/mark-names';
+import { injectMarkStyle } from '@/lib/spotting/mark-style';
+import type { Matcher, TermMatch } from '@/lib/spotting/matcher';
+import { MentionRules } from '@/lib/spotting/mention-rules';
+import {
+  blockContainerOf,
+  isInlineElement,
+  isInSkippedArea,
+  isShadowRoot,
+  type TextSegment,
+  TextWalker,
+} from '@/lib/spotting/text-walker';
+import { type PageLifetime, runInIdleSlices } from './scheduler';
+
+export interface SpotterHooks {
+  /** Just before the first mark of this spotter goes into the page. */
+  beforeFirstMark?(): void;
+  /** The first batch has marked what was in the viewport. */
+  onViewportMarked?(): void;
+  /** Every queued piece of work is done. */
+  onIdle?(summary: { marks: number }): void;
+}
+
+export interface SpotterOptions {
+  matcher: Matcher;
+  markEveryPlaceMention: boolean;
+  lifetime: PageLifetime;
+  hooks?: SpotterHooks;
+}
+
+type Root = Document | ShadowRoot;
+type Container = Element | ShadowRoot;
+
+/** Past this many mutation records before a batch runs, one rescan of the root is cheaper. */
+const RESCAN_THRESHOLD = 1000;
+/** A node the page keeps changing is re-read at most this often per window (no endless loop). */
+const REWALKS_PER_WINDOW = 20;
+const REWALK_WINDOW_MS = 10_000;
+
+interface FoundSegment {
+  segment: TextSegment;
+  matches: TermMatch[];
+}
+
+interface MarkJob {
+  container: Container;
+  segments: Set<TextSegment>;
+  requests: MarkRequest[];
+}
+
+export class PageSpotter {
+  private readonly highlighter = new Highlighter();
+  private readonly rules: MentionRules;
+  private readonly abort = new AbortController();
+  private readonly observers = new Map<Root, MutationObserver>();
+  private readonly styleRemovers = new Map<Root, () => void>();
+  /** Subtrees to walk in the next batch. */
+  private readonly queued = new Set<Node>();
+  private readonly recordsSinceBatch = new Map<Root, number>();
+  /** Blocks holding context-required mentions, by entity, read again once it is named. */
+  private readonly awaitingContext = new Map<string, Set<Container>>();
+  private readonly rewalks = new WeakMap<Node, { count: number; since: number }>();
+  private batchesRunning = false;
+  private markedOnce = false;
+  private viewportReported = false;
+
+  constructor(
+    private readonly document: Document,
+    private readonly options: SpotterOptions,
+  ) {
+    this.rules = new MentionRules(options.markEveryPlaceMention);
+    options.lifetime.signal.addEventListener('abort', () => this.stop(), { once: true });
+  }
+
+  /** Starts with the whole page; from then on follows its changes until `stop()`. */
+  start(): void {
+    if (this.abort.signal.aborted) return;
+    this.watchRoot(this.document);
+    this.queued.add(walkRootOf(this.document));
+    void this.runBatches();
+  }
+
+  /** Stops all work and takes every mark out, leaving the page's DOM as it was. */
+  stop(): void {
+    if (this.abort.signal.aborted) return;
+    this.abort.abort();
+    for (const observer of this.observers.values()) observer.disconnect();
+    this.highlighter.removeAll([...this.observers.keys()]);
+    for (const remove of this.styleRemovers.values()) remove();
+    this.styleRemovers.clear();
+    this.queued.clear();
+  }
+
+  /** Marks on the page now, by entity id. */
+  markCounts(): Record<string, number> {
+    return this.highlighter.countByEntity();
+  }
+
+  private get signal(): AbortSignal {
+    return this.abort.signal;
+  }
+
+  private watchRoot(root: Root): boolean {
+    if (this.observers.has(root)) return false;
+    const observer = new MutationObserver((records) => this.onMutations(root, records, observer));
+    observer.observe(root, { childList: true, subtree: true, characterData: true });
+    this.observers.set(root, observer);
+    return true;
+  }
+
+  private onMutations(root: Root, records: MutationRecord[], observer: MutationObserver): void {
+    if (this.signal.aborted) return;
+    const seen = (this.recordsSinceBatch.get(root) ?? 0) + records.length;
+    this.recordsSinceBatch.set(root, seen);
+    const rescanRoot = seen > RESCAN_THRESHOLD;
+    for (const record of records) {
+      if (record.type === 'characterData') {
+        if (record.target.nodeType !== Node.TEXT_NODE) continue;
+        const text = record.target as Text;
+        if (this.highlighter.isOwnNode(text)) continue;
+        this.highlighter.pageChangedText(text);
+        if (!rescanRoot) this.queueBlockOf(text);
+        continue;
+      }
+      for (const removed of record.removedNodes) {
+        if (removed.nodeType === Node.TEXT_NODE) this.highlighter.pageRemovedText(removed as Text);
+      }
+      if (rescanRoot) continue;
+      for (const added of record.addedNodes) this.queueAdded(added);
+    }
+    if (rescanRoot) this.queued.add(walkRootOf(root));
+    // What we just did (taking out marks the page made stale) is not the page's doing.
+    observer.takeRecords();
+    void this.runBatches();
+  }
+
+  private queueAdded(node: Node): void {
+    if (this.highlighter.isOwnNode(node)) return;
+    if (node.nodeType === Node.TEXT_NODE) {
+      this.queueBlockOf(node);
+    } else if (node.nodeType === Node.ELEMENT_NODE) {
+      const element = node as Element;
+      if (isMarkElement(element)) return;
+      // An inline element joins the text around it: its whole block is read again.
+      if (isInlineElement(element)) this.queueBlockOf(element);
+      else this.queued.add(element);
+    }
+  }
+
+  private queueBlockOf(node: Node): void {
+    const block = blockContainerOf(node);
+    if (block !== null) this.queued.add(block);
+  }
+
+  private async runBatches(): Promise<void> {
+    if (this.batchesRunning) return;
+    this.batchesRunning = true;
+    try {
+      while (this.queued.size > 0 && !this.signal.aborted) {
+        const found = await this.findInSlices(this.takeQueuedRoots());
+        if (found === null) return;
+        const jobs = this.decide(found);
+        if (!(await this.markInSlices(jobs))) return;
+        this.reportViewportMarked();
+      }
+      if (!this.signal.aborted) {
+        const marks = Object.values(this.markCounts()).reduce((sum, count) => sum + count, 0);
+        this.options.hooks?.onIdle?.({ marks });
+      }
+    } catch (error) {
+      // Never into the page: stop, leave the page as it was, and say why in the console.
+      console.warn('[Briefings] spotting stopped on this page:', error);
+      this.stop();
+    } finally {
+      this.batchesRunning = false;
+    }
+  }
+
+  /** The queued subtrees worth walking: attached, not inside another, not in skipped areas. */
+  private takeQueuedRoots(): Node[] {
+    const queued = new Set(this.queued);
+    this.queued.clear();
+    this.recordsSinceBatch.clear();
+    const now = performance.now();
+    return [...queued].filter((node) => {
+      if (!node.isConnected || hasAncestorIn(node, queued) || isInSkippedArea(node)) return false;
+      const rewalk = this.rewalks.get(node);
+      if (rewalk === undefined || now - rewalk.since > REWALK_WINDOW_MS) {
+        this.rewalks.set(node, { count: 1, since: now });
+        return true;
+      }
+      rewalk.count++;
+      return rewalk.count <= REWALKS_PER_WINDOW;
+    });
+  }
+
+  /** Walks and matches `roots` (and shadow roots found in them); null if stopped meanwhile. */
+  private async findInSlices(roots: Node[]): Promise<FoundSegment[] | null> {
+    const found: FoundSegment[] = [];
+    const pending = [...roots];
+    let walker: TextWalker | null = null;
+    const finished = await runInIdleSlices(this.options.lifetime, this.signal, (hasTimeLeft) => {
+      for (;;) {
+        if (walker === null) {
+          const root = pending.shift();
+          if (root === undefined) return true;
+          walker = new TextWalker(root, {
+            onSegment: (segment) => this.match(segment, found),
+            onShadowRoot: (shadowRoot) => {
+              if (this.watchRoot(shadowRoot)) pending.push(shadowRoot);
+            },
+          });
+        }
+        if (!walker.walk(hasTimeLeft)) return false;
+        walker = null;
+        if (!hasTimeLeft()) return false;
+      }
+    });
+    return finished ? found : null;
+  }
+
+  private match(segment: TextSegment, found: FoundSegment[]): void {
+    const matches = this.options.matcher
+      .findAll(segment.text)
+      .filter(
+        (match) => !segment.marked.some(([start, end]) => match.start < end && start < match.end),
+      );
+    if (matches.length === 0) return;
+    found.push({ segment, matches });
+    for (const entityId of this.rules.noteNamed(matches)) {
+      for (const block of this.awaitingContext.get(entityId) ?? []) this.queued.add(block);
+      this.awaitingContext.delete(entityId);
+    }
+  }
+
+  /** Which matches become marks, grouped by block: the viewport's blocks first. */
+  private decide(found: readonly FoundSegment[]): MarkJob[] {
+    const placesPlanned = new Set<string>();
+    const placeAlreadyMarked = (id: string) =>
+      placesPlanned.has(id) || this.highlighter.hasMarkOf(id);
+    const jobs = new Map<Container, MarkJob>();
+    for (const { segment, matches } of found) {
+      for (const match of matches) {
+        const decision = this.rules.decide(match, placeAlreadyMarked);
+        const { entityId, kind } = match.term;
+        if (decision === 'needs-context') {
+          let blocks = this.awaitingContext.get(entityId);
+          if (blocks === undefined) {
+            blocks = new Set();
+            this.awaitingContext.set(entityId, blocks);
+          }
+          blocks.add(segment.container);
+        }
+        if (decision !== 'mark') continue;
+        if (kind === 'place') placesPlanned.add(entityId);
+        let job = jobs.get(segment.container);
+        if (job === undefined) {
+          job = { container: segment.container, segments: new Set(), requests: [] };
+          jobs.set(segment.container, job);
+        }
+        job.segments.add(segment);
+        job.requests.push(markRequestOf(segment, match));
+      }
+    }
+    const inViewport: MarkJob[] = [];
+    const elsewhere: MarkJob[] = [];
+    for (const job of jobs.values())
+      (isInViewport(job.container) ? inViewport : elsewhere).push(job);
+    return [...inViewport, ...elsewhere];
+  }
+
+  private async markInSlices(jobs: readonly MarkJob[]): Promise<boolean> {
+    let next = 0;
+    return runInIdleSlices(this.options.lifetime, this.signal, (hasTimeLeft) => {
+      while (next < jobs.length) {
+        this.markJob(jobs[next++] as MarkJob);
+        if (!hasTimeLeft()) break;
+      }
+      return next >= jobs.length;
+    });
+  }
+
+  private markJob(job: MarkJob): void {
+    const { container } = job;
+    if (!container.isConnected) return;
+    // The page changed this text since it was read: read the block again in the next batch.
+    if (![...job.segments].every(isUnchanged)) {
+      this.queued.add(container);
+      return;
+    }
+    if (!this.markedOnce) {
+      this.markedOnce = true;
+      this.options.hooks?.beforeFirstMark?.();
+    }
+    const root = container.getRootNode() as Root;
+    if (!this.styleRemovers.has(root)) this.styleRemovers.set(root, injectMarkStyle(root));
+    this.highlighter.highlight(job.requests);
+    this.observers.get(root)?.takeRecords();
+  }
+
+  private reportViewportMarked(): void {
+    if (this.viewportReported) return;
+    this.viewportReported = true;
+    this.options.hooks?.onViewportMarked?.();
+  }
+}
+
+function walkRootOf(root: Root): Node {
+  if (isShadowRoot(root)) return root;
+  const document = root as Document;
+  return document.body ?? document.documentElement ?? document;
+}
+
+function hasAncestorIn(node: Node, nodes: ReadonlySet<Node>): boolean {
+  for (let parent = node.parentNode; parent !== null; parent = parent.parentNode) {
+    if (nodes.has(parent)) return true;
+  }
+  return false;
+}
+
+/** Whether every text node of the segment is still attached and holds the text that was read. */
+function isUnchanged(segment: TextSegment): boolean {
+  return segment.nodes.every((node, index) => {
+    const start = segment.starts[index] as number;
+    const end = segment.starts[index + 1] ?? segment.text.length;
+    return node.isConnected && node.data === segment.text.slice(start, end);
+  });
+}
+
+/** The text node positions of a match in a segment. */
+function markRequestOf(segment: TextSegment, match: TermMatch): MarkRequest {
+  const start = nodePosition(segment, match.start, 'start');
+  const end = nodePosition(segment, match.end, 'end');
+  return {
+    startNode: start.node,
+    startOffset: start.offset,
+    endNode: end.node,
+    endOffset: end.offset,
+    entityId: match.term.entityId,
+  };
+}
+
+/**
+ * The text node and offset of a segment offset. A start is placed in the node whose text it
+ * begins (not at the very end of the previous one); an end in the node whose text it ends.
+ */
+function nodePosition(
+  segment: TextSegment,
+  offset: number,
+  side: 'start' | 'end',
+): { node: Text; offset: number } {
+  const { nodes, starts } = segment;
+  for (let index = 0; index < nodes.length; index++) {
+    const nodeStart = starts[index] as number;
+    const nodeEnd = starts[index + 1] ?? segment.text.length;
+    const inside = side === 'start' ? offset < nodeEnd : offset <= nodeEnd;
+    if (offset >= nodeStart && inside)
+      return { node: nodes[index] as Text, offset: offset - nodeStart };
+  }
+  throw new Error(`offset ${offset} is outside the segment`);
+}
+
+function isInViewport(container: Container): boolean {
+  const element = isShadowRoot(container) ? container.host : container;
+  const view = element.ownerDocument.defaultView;
+  if (view === null) return false;
+  const rect = element.getBoundingClientRect();
+  return (
+    rect.bottom > 0 && rect.right > 0 && rect.top < view.innerHeight && rect.left < view.innerWidth
+  );
+}

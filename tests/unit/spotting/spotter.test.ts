@@ -1,0 +1,151 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { PageSpotter } from '@/lib/page/spotter';
+import type { Matcher } from '@/lib/spotting/matcher';
+import { testMatcher } from './entities';
+
+/** A spotter on the test document, with idle callbacks on timers and a way to await idleness. */
+function startSpotter(options: { matcher?: Matcher; markEveryPlaceMention?: boolean } = {}) {
+  const owner = new AbortController();
+  let idle: () => void = () => {};
+  const spotter = new PageSpotter(document, {
+    matcher: options.matcher ?? testMatcher,
+    markEveryPlaceMention: options.markEveryPlaceMention ?? false,
+    lifetime: {
+      signal: owner.signal,
+      requestIdleCallback: (callback) =>
+        window.setTimeout(() => callback({ didTimeout: false, timeRemaining: () => 8 }), 0),
+    },
+    hooks: { onIdle: () => idle() },
+  });
+  const nextIdle = () =>
+    new Promise<void>((resolve) => {
+      idle = resolve;
+    });
+  const started = nextIdle();
+  spotter.start();
+  running.push(spotter);
+  return { spotter, owner, started, nextIdle };
+}
+
+const running: PageSpotter[] = [];
+afterEach(() => {
+  for (const spotter of running.splice(0)) spotter.stop();
+  document.head.innerHTML = '';
+  document.body.innerHTML = '';
+});
+
+const marks = () =>
+  [...document.querySelectorAll('mark.briefings-mark')].map((mark) => [
+    mark.textContent,
+    mark.getAttribute('data-briefings-entity'),
+  ]);
+
+describe('a static page', () => {
+  test('marks names, text unchanged, and stop() leaves the DOM as it was', async () => {
+    document.body.innerHTML =
+      '<h1>Xi Jinping in Moscow</h1><p>Vladimir Putin met <b>Xi</b> Jinping’s team; Peskov spoke.</p>';
+    const before = document.body.innerHTML;
+    const beforeText = document.body.textContent;
+    const { spotter, started } = startSpotter();
+    await started;
+    expect(marks()).toEqual([
+      ['Xi Jinping', 'xi-jinping'],
+      ['Vladimir Putin', 'vladimir-putin'],
+      ['Xi', 'xi-jinping'],
+      [' Jinping', 'xi-jinping'],
+      ['Peskov', 'dmitry-peskov'],
+    ]);
+    expect(document.body.textContent).toBe(beforeText);
+    expect(spotter.markCounts()).toEqual({ 'xi-jinping': 2, 'vladimir-putin': 1, 'dmitry-peskov': 1 });
+    expect(document.head.querySelector('style')?.textContent).toContain('mark.briefings-mark');
+    spotter.stop();
+    expect(document.body.innerHTML).toBe(before);
+    expect(document.head.querySelector('style')).toBeNull();
+  });
+
+  test('the content script going away takes the marks with it', async () => {
+    document.body.innerHTML = '<p>Putin</p>';
+    const { owner, started } = startSpotter();
+    await started;
+    expect(marks()).toHaveLength(1);
+    owner.abort();
+    expect(document.body.innerHTML).toBe('<p>Putin</p>');
+  });
+
+  test('names in an open shadow root are marked, with the style inside it', async () => {
+    document.body.innerHTML = '<div id="host"></div>';
+    const shadow = (document.getElementById('host') as HTMLElement).attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>Zelensky spoke</p>';
+    const { spotter, started } = startSpotter();
+    await started;
+    expect(shadow.querySelector('mark')?.textContent).toBe('Zelensky');
+    expect(shadow.querySelector('style')).not.toBeNull();
+    spotter.stop();
+    expect(shadow.innerHTML).toBe('<p>Zelensky spoke</p>');
+  });
+});
+
+describe('a page that changes', () => {
+  test('content added later is marked; context found later releases waiting aliases', async () => {
+    document.body.innerHTML = '<p id="first">Qin said nothing.</p>';
+    const { started, nextIdle } = startSpotter();
+    await started;
+    expect(marks()).toEqual([]);
+    const added = nextIdle();
+    const paragraph = document.createElement('p');
+    paragraph.textContent = 'Qin Gang arrived in Kyiv.';
+    document.body.append(paragraph);
+    await added;
+    // The batch that names Qin Gang queues the waiting paragraph for one more batch.
+    if (marks().length < 3) await nextIdle();
+    expect(marks()).toEqual([
+      ['Qin', 'qin-gang'],
+      ['Qin Gang', 'qin-gang'],
+      ['Kyiv', 'kyiv'],
+    ]);
+  });
+
+  test('a page rewriting marked text gets its text, marked again', async () => {
+    document.body.innerHTML = '<p id="p">Putin said</p>';
+    const { spotter, started, nextIdle } = startSpotter();
+    await started;
+    const pageNode = document.getElementById('p')?.firstChild as Text;
+    const rewritten = nextIdle();
+    pageNode.data = 'Later, Peskov said'; // what a framework does to the text node it owns
+    await rewritten;
+    expect(document.body.textContent).toBe('Later, Peskov said');
+    expect(marks()).toEqual([['Peskov', 'dmitry-peskov']]);
+    expect(spotter.markCounts()).toEqual({ 'dmitry-peskov': 1 });
+  });
+
+  test('a place whose mark the page removed is marked again at the next mention read', async () => {
+    document.body.innerHTML = '<p id="a">Russia</p><p>Russia</p>';
+    const { started, nextIdle } = startSpotter();
+    await started;
+    expect(marks()).toHaveLength(1);
+    const changed = nextIdle();
+    document.getElementById('a')?.remove();
+    const paragraph = document.createElement('p');
+    paragraph.textContent = 'Russia again';
+    document.body.append(paragraph);
+    await changed;
+    expect(marks()).toEqual([['Russia', 'russia']]);
+    // Only added content is read (no rescan of the page): the mark goes to the new paragraph.
+    expect(document.body.querySelector('mark')?.parentElement).toBe(paragraph);
+  });
+
+  test('a burst of more than a thousand changes is handled by one rescan', async () => {
+    document.body.innerHTML = '<div id="feed"></div>';
+    const { started, nextIdle } = startSpotter({ markEveryPlaceMention: true });
+    await started;
+    const done = nextIdle();
+    const feed = document.getElementById('feed') as HTMLElement;
+    for (let index = 0; index < 1200; index++) {
+      const item = document.createElement('p');
+      item.textContent = index % 100 === 0 ? `Item ${index} on Russia` : `Item ${index}`;
+      feed.append(item);
+    }
+    await done;
+    expect(marks()).toHaveLength(12);
+  });
+});
