@@ -6,6 +6,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { BackgroundApi } from '@/lib/background/api';
 import type { SpotDictionary } from '@/lib/spotting/dictionary';
+import type { InstallProgress } from '@/lib/store/corpus-store';
 
 export type { SpotDictionary };
 
@@ -33,6 +34,12 @@ interface ContentProtocol {
   pageSettingsChanged(data: PageSettings): void;
 }
 
+/** Told to the extension's own pages (options, popup) by the background. */
+interface ExtensionPageProtocol {
+  importProgress(data: InstallProgress): void;
+}
+
 /** Calls answered by the background service worker: see lib/background/api.ts. */
 export const backgroundMessenger = defineExtensionMessaging<BackgroundApi>();
 export const contentMessenger = defineExtensionMessaging<ContentProtocol>();
+export const extensionPageMessenger = defineExtensionMessaging<ExtensionPageProtocol>();

@@ -7,7 +7,12 @@
 import type { ExtensionMessage, Message } from '@webext-core/messaging';
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
-import { backgroundMessenger, contentMessenger, type PageSettings } from '@/lib/messaging';
+import {
+  backgroundMessenger,
+  contentMessenger,
+  extensionPageMessenger,
+  type PageSettings,
+} from '@/lib/messaging';
 import { SEARCH_KINDS } from '@/lib/search/index';
 import { exportPackFile, importPackFile } from '@/lib/store/pack-files';
 import { GeneralSettings, siteOf } from '@/lib/store/settings';
@@ -99,7 +104,10 @@ export function backgroundHandlers(service: BackgroundService) {
     },
     async importPack({ fileText, onConflict }: Inputs['importPack']) {
       await ready();
-      const outcome = await importPackFile(corpus, fileText, onConflict);
+      const outcome = await importPackFile(corpus, fileText, onConflict, (progress) => {
+        // Only an open options page listens; nobody listening is fine.
+        extensionPageMessenger.sendMessage('importProgress', progress).catch(() => undefined);
+      });
       if (outcome.ok) service.corpusChanged();
       return outcome;
     },

@@ -33,6 +33,22 @@ export interface PackContents {
   events: EventRow[];
 }
 
+const INSTALL_STEPS = [
+  'Saving documents',
+  'Saving names',
+  'Saving quotes',
+  'Saving the timeline',
+  'Indexing for search',
+] as const;
+type InstallStage = (typeof INSTALL_STEPS)[number] | 'Saving the search index';
+
+/** Where an install has got to, in words for the reader: `done` of `total` steps. */
+export interface InstallProgress {
+  stage: InstallStage;
+  done: number;
+  total: number;
+}
+
 export class CorpusStore {
   /** Loaded on first use: the service worker may have been stopped since the last call. */
   private index: CorpusIndex | null = null;
@@ -54,14 +70,19 @@ export class CorpusStore {
   async installAll(
     plan: readonly { pack: Pack; replacing: readonly string[] }[],
     origin: PackOrigin = 'imported',
+    onProgress: (progress: InstallProgress) => void = () => {},
   ): Promise<PackRow[]> {
     const index = await this.searchIndex();
     const installed: PackRow[] = [];
+    const steps = plan.length * INSTALL_STEPS.length + 1;
+    let step = 0;
+    const report = (stage: InstallStage) => onProgress({ stage, done: step++, total: steps });
     await this.changeAtomically(async () => {
       for (const { pack, replacing } of plan) {
         for (const packId of replacing) await this.deleteRows(packId, index);
-        installed.push(await this.addRows(pack, origin, index));
+        installed.push(await this.addRows(pack, origin, index, report));
       }
+      report('Saving the search index');
       await this.saveIndex(index);
     });
     return installed;
@@ -161,7 +182,12 @@ export class CorpusStore {
     return index;
   }
 
-  private async addRows(pack: Pack, origin: PackOrigin, index: CorpusIndex): Promise<PackRow> {
+  private async addRows(
+    pack: Pack,
+    origin: PackOrigin,
+    index: CorpusIndex,
+    report: (stage: InstallStage) => void,
+  ): Promise<PackRow> {
     const rows = rowsOfPack(pack);
     const packRow: PackRow = {
       id: pack.id,
@@ -176,11 +202,16 @@ export class CorpusStore {
         events: pack.events.length,
       },
     };
+    report('Saving documents');
     await this.db.packs.add(packRow);
     await this.db.documents.bulkAdd(rows.documents);
+    report('Saving names');
     await this.db.entities.bulkAdd(rows.entities);
+    report('Saving quotes');
     await this.db.quotes.bulkAdd(rows.quotes);
+    report('Saving the timeline');
     await this.db.events.bulkAdd(rows.events);
+    report('Indexing for search');
     index.addAll(searchEntriesOf(rows));
     return packRow;
   }

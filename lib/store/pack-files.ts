@@ -3,7 +3,7 @@
  * said in words a person understands) and writing one to export.
  */
 import { formatProblem, type Pack, type PackProblem, validatePack } from '@/lib/pack/schema';
-import type { CorpusStore } from './corpus-store';
+import type { CorpusStore, InstallProgress } from './corpus-store';
 import type { PackRow } from './db';
 
 /** Several packs in one file: what "export everything" writes, and import reads back. */
@@ -36,6 +36,7 @@ export async function importPackFile(
   store: CorpusStore,
   fileText: string,
   onConflict: OnConflict = 'refuse',
+  onProgress?: (progress: InstallProgress) => void,
 ): Promise<ImportOutcome> {
   let json: unknown;
   try {
@@ -68,7 +69,7 @@ export async function importPackFile(
   }
 
   try {
-    const rows = await store.installAll(plan);
+    const rows = await store.installAll(plan, 'imported', onProgress);
     return { ok: true, installed: rows };
   } catch (error) {
     return refused(describeStorageError(error), [String(error)]);
