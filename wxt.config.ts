@@ -49,7 +49,8 @@ export default defineConfig({
     name: 'Briefings',
     description:
       'Who is this, and what did they actually say? Offline briefings on the names in the news you read.',
-    permissions: ['storage', 'tabs'],
+    // unlimitedStorage: packs can be large, and the corpus must not be evicted under pressure.
+    permissions: ['storage', 'tabs', 'unlimitedStorage'],
     commands: {
       'toggle-site': {
         suggested_key: { default: 'Alt+Shift+B' },

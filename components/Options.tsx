@@ -1,9 +1,62 @@
-/** The options page: packs, sites and highlight style. */
-export function Options({ version }: { version: string | null }) {
+import type { PackRow } from '@/lib/store/db';
+import type { OnConflict } from '@/lib/store/pack-files';
+import type { GeneralSettings, SiteRule } from '@/lib/store/settings';
+import { AppearanceSettings } from './options/AppearanceSettings';
+import { ImportPanel, type ImportState } from './options/ImportPanel';
+import { PackList } from './options/PackList';
+import { SiteRules } from './options/SiteRules';
+import { type StorageFigures, StorageSummary } from './options/StorageSummary';
+
+export interface OptionsProps {
+  version: string | null;
+  packs: PackRow[] | null;
+  importState: ImportState;
+  settings: { general: GeneralSettings; sites: SiteRule[] } | null;
+  storage: StorageFigures | null;
+  /** A failed action's message for the reader, if any. */
+  error: string | null;
+  onImportFile: (file: File) => void;
+  onResolveConflict: (choice: Exclude<OnConflict, 'refuse'>) => void;
+  onExport: (packId: string | 'all') => void;
+  onRemove: (pack: PackRow) => void;
+  onReset: () => void;
+  onSettingsChange: (change: Partial<GeneralSettings>) => void;
+  onSiteChange: (host: string, enabled: boolean) => void;
+}
+
+/** The options page: packs, sites, highlight style and storage. */
+export function Options(props: OptionsProps) {
   return (
     <main class="options">
-      <h1>Briefings settings</h1>
-      {version && <p class="muted">Version {version}. Everything stays on this device.</p>}
+      <header class="options__header">
+        <h1>Briefings settings</h1>
+        {props.version && (
+          <p class="muted">Version {props.version}. Everything stays on this device.</p>
+        )}
+      </header>
+      {props.error && (
+        <p class="error" role="alert">
+          {props.error}
+        </p>
+      )}
+      <PackList
+        packs={props.packs}
+        onExport={props.onExport}
+        onRemove={props.onRemove}
+        onReset={props.onReset}
+      />
+      <ImportPanel
+        status={props.importState}
+        onFile={props.onImportFile}
+        onResolveConflict={props.onResolveConflict}
+      />
+      {props.settings && (
+        <>
+          <AppearanceSettings settings={props.settings.general} onChange={props.onSettingsChange} />
+          <SiteRules rules={props.settings.sites} onChange={props.onSiteChange} />
+        </>
+      )}
+      <StorageSummary figures={props.storage} />
     </main>
   );
 }

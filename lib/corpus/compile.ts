@@ -31,7 +31,7 @@ import { CorpusInputError, CorpusInputErrors } from './errors';
 import { buildEvents } from './events';
 import { type ArticleFile, type ParsedArticle, parseArticle } from './frontMatter';
 import type { Gazetteer } from './gazetteer';
-import { extractQuotes, type FoundQuote } from './quotes';
+import { extractQuotes, type FoundQuote, isSubstantialQuote } from './quotes';
 import { type SegmentedText, segmentText, sentenceAt } from './segment';
 
 export interface CompileOptions {
@@ -288,7 +288,7 @@ function mergeQuotes(
     located.map((quote) => ({
       documentId: quote.documentId,
       text: quote.text,
-      kind: quote.found.kind,
+      substantial: isSubstantialQuote(quote.text),
       speakerId: quote.found.speakerId,
     })),
     (a, b) => storyOf(a) === storyOf(b),
@@ -299,7 +299,9 @@ function mergeQuotes(
   const usedIds = new Set<string>();
   const drafts = groups.map((members) => {
     const quotes = members.map((index) => located[index] as LocatedQuote);
-    const canonical = quotes[0] as LocatedQuote;
+    // A partial quotation grouped with the full statement reads better as its variant.
+    const canonical =
+      quotes.find((q) => q.found.kind === 'statement') ?? (quotes[0] as LocatedQuote);
     const speakerId = quotes.map((q) => q.found.speakerId).find((id) => id !== null) ?? null;
     const id = uniqueId(`q-${speakerId ?? 'unattributed'}-${hash(canonical.text)}`, usedIds);
     for (const quote of quotes) idOfFound.set(quote.found, id);

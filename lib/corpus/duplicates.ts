@@ -195,7 +195,11 @@ export function diffWords(from: string, to: string): DiffOp[] {
 export interface QuoteForGrouping {
   documentId: string;
   text: string;
-  kind: 'statement' | 'fragment';
+  /**
+   * Long enough to recognise across stories: a statement, or a partial quotation of one (words
+   * the reporter's sentence runs into, but a clause's worth of them).
+   */
+  substantial: boolean;
   speakerId: string | null;
 }
 
@@ -238,12 +242,12 @@ export function groupQuotes(
       const canonical = canonicalOf(groupIndex);
       return (
         fits(groupIndex) &&
-        ((quote.kind === 'statement' && sameSpeaker(canonical)) ||
+        ((quote.substantial && sameSpeaker(canonical)) ||
           sameStory(canonical.documentId, quote.documentId))
       );
     });
     const content = contentWords(words);
-    if (target === undefined && quote.kind === 'statement' && quote.speakerId !== null) {
+    if (target === undefined && quote.substantial && quote.speakerId !== null) {
       const hits = new Map<number, number>();
       for (const word of content) {
         for (const groupIndex of postings.get(`${quote.speakerId} ${word}`) ?? []) {
@@ -262,7 +266,7 @@ export function groupQuotes(
         .find((groupIndex) => {
           const canonical = canonicalOf(groupIndex);
           return (
-            canonical.kind === 'statement' &&
+            canonical.substantial &&
             wordingSimilarity(canonical.text, quote.text) >= VARIANT_SIMILARITY
           );
         });
@@ -272,7 +276,7 @@ export function groupQuotes(
       groups.push([]);
       documentsOf.push(new Set());
       appendTo(byWords, key, target);
-      if (quote.kind === 'statement' && quote.speakerId !== null) {
+      if (quote.substantial && quote.speakerId !== null) {
         for (const word of content) appendTo(postings, `${quote.speakerId} ${word}`, target);
       }
     }

@@ -50,6 +50,23 @@ const BETWEEN_SUBJECT_AND_VERB = new RegExp(
 );
 const STATEMENT_MIN_WORDS = 6;
 
+/**
+ * A statement is a clause of the speaker's own, long enough to stand alone. Words the reporter's
+ * sentence runs on into (`must "prevent the formation…"`, `including "the implementation…"`)
+ * are fragments, however long: they open in lower case straight after the reporter's words,
+ * where a quoted clause opens with a capital or is set off by a comma or colon ("According to
+ * Peskov, "nobody has…"", or the second half of a split quote).
+ */
+export function isSubstantialQuote(quoted: string): boolean {
+  return wordCount(quoted) >= STATEMENT_MIN_WORDS;
+}
+
+function kindOf(quoted: string, textBefore: string): QuoteKind {
+  if (!isSubstantialQuote(quoted)) return 'fragment';
+  const runsOn = /^\p{Ll}/u.test(quoted.trimStart()) && !/[,:]\s*$/.test(textBefore);
+  return runsOn ? 'fragment' : 'statement';
+}
+
 interface Subject {
   speakerId: string | null;
   method: AttributionMethod;
@@ -85,10 +102,10 @@ export function extractQuotes(
     const found: FoundQuote = {
       start: quotation.start,
       end: quotation.end,
-      kind:
-        wordCount(segmented.text.slice(quotation.start, quotation.end)) < STATEMENT_MIN_WORDS
-          ? 'fragment'
-          : 'statement',
+      kind: kindOf(
+        segmented.text.slice(quotation.start, quotation.end),
+        segmented.text.slice(Math.max(0, quotation.open - 3), quotation.open),
+      ),
       speakerId: null,
       aboutEntityIds: [],
     };
@@ -471,7 +488,7 @@ function transcriptStatements(segmented: SegmentedText, context: Context): Found
     statements.push({
       start,
       end,
-      kind: wordCount(text.slice(start, end)) < STATEMENT_MIN_WORDS ? 'fragment' : 'statement',
+      kind: kindOf(text.slice(start, end), ':'),
       speakerId: speaker,
       attribution: {
         method: 'name',

@@ -1,8 +1,8 @@
 /** Packs for tests: the real bundled corpus, compiled from corpus/, and small made-up ones. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compileBundledCorpus } from '@/lib/corpus';
-import type { Pack } from '@/lib/pack/schema';
+import { compileBundledCorpus } from '../../lib/corpus';
+import type { Pack } from '../../lib/pack/schema';
 
 let bundled: string | undefined;
 

@@ -47,8 +47,10 @@ describe('duplicates', () => {
     )?.quote;
     expect(quote?.speakerId).toBe('vladimir-putin');
     expect(quote?.sources.map((s) => s.documentId)).toEqual(['seed-002', 'seed-003']);
-    const inserted = quote?.variants[0]?.diff.filter((p) => p.op === 'insert').map((p) => p.text);
-    expect(inserted).toContain('Many provisions of the Chinese peace plan ');
+    // The full statement is the quote; the other outlet's partial wording is its variant.
+    expect(quote?.kind).toBe('statement');
+    const dropped = quote?.variants[0]?.diff.filter((p) => p.op === 'delete').map((p) => p.text);
+    expect(dropped).toContain('Many provisions of the Chinese peace plan ');
   });
 
   test('a word diff spells both wordings', () => {
@@ -88,8 +90,8 @@ describe('duplicates', () => {
     expect(findDuplicateDocuments(documents).size).toBe(0);
     const groups = groupQuotes(
       [
-        { documentId: 'a', text: 'peace plan', kind: 'fragment', speakerId: 'x' },
-        { documentId: 'b', text: 'peace plan', kind: 'fragment', speakerId: 'x' },
+        { documentId: 'a', text: 'peace plan', substantial: false, speakerId: 'x' },
+        { documentId: 'b', text: 'peace plan', substantial: false, speakerId: 'x' },
       ],
       () => false,
       () => true,

@@ -37,7 +37,7 @@ const EXPECTED: Record<string, Row[]> = {
     ['increase tensions', 'fragment', null],
     ['prolong', 'fragment', null],
     ['respect the sovereignty, security, interests', 'fragment', null],
-    ['prevent the formation of confrontational blocs', 'statement', null],
+    ['prevent the formation of confrontational blocs', 'fragment', null],
     ['in the West and Kyiv', 'fragment', 'vladimir-putin'],
     ['Many provisions of the Chinese peace plan', 'statement', 'vladimir-putin'],
     ['readiness', 'fragment', 'vladimir-putin'],
@@ -50,20 +50,21 @@ const EXPECTED: Record<string, Row[]> = {
   'seed-003': [
     ['peaceful settlement in Ukraine', 'fragment', null],
     ['diplomatic cover', 'fragment', 'united-states'],
+    // A partial quotation, kept as a variant of the full statement 002 prints.
     ['can be taken as a basis for a peaceful settlement', 'statement', 'vladimir-putin'],
     ['All of our talks today and yesterday', 'statement', 'vladimir-putin'],
     ['I have developed a close relationship', 'statement', 'xi-jinping'],
     ['We agreed that the relations', 'statement', 'xi-jinping'],
     ['objective and fair', 'fragment', 'russia'],
-    ['the legitimate security interests', 'statement', null],
+    ['the legitimate security interests', 'fragment', null],
     ['some signs', 'fragment', 'jens-stoltenberg'],
     ['China is the leading importer of Russian oil', 'statement', 'vladimir-putin'],
-    ['the implementation of the initiative to build the Power 2', 'statement', 'vladimir-putin'],
+    ['the implementation of the initiative to build the Power 2', 'fragment', 'vladimir-putin'],
     ['Russia-China relations are at an all-time high', 'statement', 'vladimir-putin'],
     ['Diplomatic Cover', 'fragment', null],
     ['China has no responsibility to hold the Kremlin', 'statement', 'antony-blinken'],
     ['Any call for a cease-fire', 'statement', 'antony-blinken'],
-    ['allow President Putin to rest', 'statement', 'antony-blinken'],
+    ['allow President Putin to rest', 'fragment', 'antony-blinken'],
     ['successful implementation', 'fragment', 'oleksiy-danilov'],
     ['peace plan', 'fragment', 'oleksiy-danilov'],
     ['surrender or withdrawal', 'fragment', 'oleksiy-danilov'],
@@ -93,11 +94,11 @@ describe('quotations in the seed articles', () => {
     });
   }
 
-  test('over twenty full statements, none of them given a wrong speaker', () => {
-    const statements = Object.values(EXPECTED)
-      .flat()
-      .filter(([, kind]) => kind === 'statement');
-    expect(statements.length).toBeGreaterThan(20);
+  test('every full statement in the seeds is found once, with its speaker named', () => {
+    // Twenty statements as printed; the AFP re-write repeats one of them.
+    const statements = compiledSeeds().quotes.filter((quote) => quote.kind === 'statement');
+    expect(statements).toHaveLength(19);
+    expect(statements.filter((quote) => quote.speakerId === null)).toEqual([]);
   });
 
   test('pronouns resolve to the person meant', () => {

@@ -1,0 +1,101 @@
+import type { Briefing, EntityRef } from '@/lib/store/briefing';
+import { BriefingView } from './BriefingView';
+
+export type BriefingState =
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; briefing: Briefing };
+
+export interface BriefingPopoverProps {
+  state: BriefingState;
+  /** What the reader pointed at, as printed on the page: the heading until the briefing loads. */
+  pendingName: string;
+  /** The briefing the reader came from through "Appears with", if any. */
+  previous: EntityRef | null;
+  onBack: () => void;
+  onClose: () => void;
+  onRetry: () => void;
+  onSelectEntity: (entity: EntityRef) => void;
+  onOpenInBriefings: (entity: EntityRef) => void;
+}
+
+const TITLE_ID = 'briefings-popover-title';
+
+/**
+ * The briefing card shown next to a name on a page: a non-modal dialog (it holds links and
+ * buttons, so not a tooltip) named by the entity's heading, with its loading and error states.
+ */
+export function BriefingPopover(props: BriefingPopoverProps) {
+  const { state, pendingName, previous } = props;
+  return (
+    <div
+      class="bf bf-popover"
+      role="dialog"
+      aria-labelledby={TITLE_ID}
+      aria-busy={state.status === 'loading'}
+      tabIndex={-1}
+    >
+      <div class="bf-popover__bar">
+        {previous ? (
+          <button type="button" class="bf-bar-button bf-back" onClick={props.onBack}>
+            <span aria-hidden="true">← </span>
+            <span class="bf-visually-hidden">Back to </span>
+            {previous.name}
+          </button>
+        ) : (
+          <span class="bf-brand">Briefings</span>
+        )}
+        <button
+          type="button"
+          class="bf-bar-button bf-close"
+          aria-label="Close briefing"
+          title="Close (Esc)"
+          onClick={props.onClose}
+        >
+          <span aria-hidden="true">×</span>
+        </button>
+      </div>
+      <div class="bf-popover__body">
+        {state.status === 'ready' ? (
+          <BriefingView
+            briefing={state.briefing}
+            titleId={TITLE_ID}
+            onSelectEntity={props.onSelectEntity}
+          />
+        ) : (
+          <div class="bf-briefing">
+            <h2 class="bf-title" id={TITLE_ID} tabIndex={-1}>
+              {pendingName}
+            </h2>
+            {state.status === 'loading' ? (
+              <div class="bf-loading" role="status">
+                <span class="bf-visually-hidden">Loading the briefing…</span>
+                <span class="bf-skeleton" aria-hidden="true" />
+                <span class="bf-skeleton bf-skeleton--short" aria-hidden="true" />
+              </div>
+            ) : (
+              <div class="bf-error" role="alert">
+                <p>{state.message}</p>
+                <button type="button" class="bf-link-button" onClick={props.onRetry}>
+                  Try again
+                </button>
+              </div>
+            )}
+          </div>
+        )}
+      </div>
+      {state.status === 'ready' && (
+        <div class="bf-popover__footer">
+          <button
+            type="button"
+            class="bf-open"
+            onClick={() => props.onOpenInBriefings(state.briefing.entity)}
+          >
+            Open in Briefings
+            <span aria-hidden="true"> →</span>
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import type { QuoteView } from '@/lib/store/briefing';
+import { DateLabel } from './DateLabel';
+import { Sources } from './Sources';
+import { WordingDiff } from './WordingDiff';
+
+export const UNNAMED_SPEAKER = 'Speaker not named in the source';
+
+export interface QuoteItemProps {
+  quote: QuoteView;
+  /** Name who said it (quotes about the entity); left out under "Said by …", where it is clear. */
+  showSpeaker: boolean;
+}
+
+/** A quotation with who said it, when, where it was printed and how outlets word it differently. */
+export function QuoteItem({ quote, showSpeaker }: QuoteItemProps) {
+  return (
+    <li class={`bf-quote bf-quote--${quote.kind}`}>
+      <blockquote class="bf-quote__text">
+        <p>“{quote.text}”</p>
+      </blockquote>
+      {(showSpeaker || quote.date) && (
+        <p class="bf-quote__said">
+          {showSpeaker &&
+            (quote.speaker ? (
+              <span class="bf-quote__speaker">{quote.speaker.name}</span>
+            ) : (
+              <span class="bf-quote__speaker bf-quote__speaker--unnamed">{UNNAMED_SPEAKER}</span>
+            ))}
+          {showSpeaker && quote.date && <span aria-hidden="true">{', '}</span>}
+          {quote.date && (
+            <DateLabel
+              date={quote.date}
+              precision={quote.datePrecision}
+              basis={quote.dateBasis}
+              reason={quote.dateReason}
+            />
+          )}
+        </p>
+      )}
+      <Sources sources={quote.sources} carriedBy={quote.carriedBy} />
+      {quote.variants.length > 0 && (
+        <ul class="bf-variants" aria-label="Other wordings">
+          {quote.variants.map((variant) => (
+            <li class="bf-variant" key={`${variant.source.packId}/${variant.source.documentId}`}>
+              <span class="bf-variant__where">
+                Worded differently in {variant.source.outlet ?? variant.source.title}:
+              </span>{' '}
+              <WordingDiff diff={variant.diff} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,80 @@
+import type { PackRow } from '@/lib/store/db';
+
+interface PackListProps {
+  packs: PackRow[] | null;
+  onExport: (packId: string | 'all') => void;
+  onRemove: (pack: PackRow) => void;
+  onReset: () => void;
+}
+
+/** The installed packs with what each holds, and what can be done with them. */
+export function PackList({ packs, onExport, onRemove, onReset }: PackListProps) {
+  return (
+    <section aria-labelledby="packs-heading" class="panel">
+      <h2 id="packs-heading">Packs</h2>
+      {packs === null ? (
+        <p class="muted">Loading packs…</p>
+      ) : (
+        <table class="packs">
+          <thead>
+            <tr>
+              <th scope="col">Pack</th>
+              <th scope="col">Documents</th>
+              <th scope="col">Names</th>
+              <th scope="col">Quotes</th>
+              <th scope="col">Events</th>
+              <th scope="col">
+                <span class="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {packs.map((pack) => (
+              <tr key={pack.id} data-pack-id={pack.id}>
+                <th scope="row">
+                  {pack.title}
+                  <span class="muted pack-origin">
+                    {pack.origin === 'bundled' ? 'Bundled' : 'Imported'} · {pack.id}
+                  </span>
+                </th>
+                <td>{pack.counts.documents.toLocaleString('en')}</td>
+                <td>{pack.counts.entities.toLocaleString('en')}</td>
+                <td>{pack.counts.quotes.toLocaleString('en')}</td>
+                <td>{pack.counts.events.toLocaleString('en')}</td>
+                <td>
+                  <div class="actions actions--end">
+                    <button
+                      type="button"
+                      onClick={() => onExport(pack.id)}
+                      aria-label={`Export ${pack.title}`}
+                    >
+                      Export
+                    </button>
+                    {pack.origin === 'imported' && (
+                      <button
+                        type="button"
+                        class="danger"
+                        onClick={() => onRemove(pack)}
+                        aria-label={`Remove ${pack.title}`}
+                      >
+                        Remove
+                      </button>
+                    )}
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p class="actions">
+        <button type="button" onClick={() => onExport('all')}>
+          Export everything
+        </button>
+        <button type="button" onClick={onReset}>
+          Reset to the bundled corpus
+        </button>
+      </p>
+    </section>
+  );
+}

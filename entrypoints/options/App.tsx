@@ -1,0 +1,112 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { Options, type OptionsProps } from '@/components/Options';
+import type { ImportState } from '@/components/options/ImportPanel';
+import { backgroundMessenger as background, extensionPageMessenger } from '@/lib/messaging';
+import type { OnConflict } from '@/lib/store/pack-files';
+
+/** Wires the options view to the background: loads, calls, and reloads after each change. */
+export function OptionsApp() {
+  const [state, setState] = useState<Omit<OptionsProps, `on${string}`>>({
+    version: null,
+    packs: null,
+    importState: { state: 'idle' },
+    settings: null,
+    storage: null,
+    error: null,
+  });
+  const [pendingFile, setPendingFile] = useState<{ name: string; text: string } | null>(null);
+  const patch = (change: Partial<typeof state>) =>
+    setState((current) => ({ ...current, ...change }));
+  const setImport = (importState: ImportState) => patch({ importState });
+
+  const reload = useCallback(async () => {
+    const [status, packs, settings, storage] = await Promise.all([
+      background.sendMessage('getStatus'),
+      background.sendMessage('listPacks'),
+      background.sendMessage('getSettings'),
+      background.sendMessage('getStorageSummary'),
+    ]);
+    patch({ version: status.version, packs, settings, storage });
+  }, []);
+
+  /** Runs an action; its failure becomes the page's error message, not an unhandled rejection. */
+  const act = async (action: () => Promise<unknown>) => {
+    patch({ error: null });
+    try {
+      await action();
+    } catch (error) {
+      patch({ error: error instanceof Error ? error.message : String(error) });
+    }
+    await reload();
+  };
+
+  useEffect(() => {
+    reload();
+    return extensionPageMessenger.onMessage('importProgress', ({ data }) =>
+      setState((current) =>
+        current.importState.state === 'working'
+          ? { ...current, importState: { ...current.importState, progress: data } }
+          : current,
+      ),
+    );
+  }, [reload]);
+
+  const importText = async (name: string, text: string, onConflict: OnConflict) => {
+    setImport({ state: 'working', fileName: name, progress: null });
+    const outcome = await background.sendMessage('importPack', { fileText: text, onConflict });
+    if (outcome.ok) {
+      setPendingFile(null);
+      const titles = outcome.installed.map((pack) => `“${pack.title}”`).join(', ');
+      setImport({ state: 'done', message: `Imported ${titles}.` });
+    } else {
+      setPendingFile(outcome.conflict ? { name, text } : null);
+      setImport({ state: 'failed', fileName: name, ...outcome });
+    }
+  };
+
+  return (
+    <Options
+      {...state}
+      onImportFile={(file) =>
+        act(async () => {
+          setImport({ state: 'working', fileName: file.name, progress: null });
+          await importText(file.name, await file.text(), 'refuse');
+        })
+      }
+      onResolveConflict={(choice) =>
+        act(async () => {
+          if (pendingFile) await importText(pendingFile.name, pendingFile.text, choice);
+        })
+      }
+      onExport={(packId) =>
+        act(async () => {
+          const file = await background.sendMessage('exportPack', { packId });
+          download(file.fileName, file.text);
+        })
+      }
+      onRemove={(pack) =>
+        act(async () => {
+          if (!confirm(`Remove “${pack.title}” and everything it holds from Briefings?`)) return;
+          await background.sendMessage('removePack', { packId: pack.id });
+        })
+      }
+      onReset={() =>
+        act(async () => {
+          if (!confirm('Remove every imported pack and keep only the bundled corpus?')) return;
+          await background.sendMessage('resetToBundled');
+        })
+      }
+      onSettingsChange={(change) => act(() => background.sendMessage('updateSettings', change))}
+      onSiteChange={(host, enabled) =>
+        act(() => background.sendMessage('setSiteEnabled', { host, enabled }))
+      }
+    />
+  );
+}
+
+function download(fileName: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
+  link.click();
+  URL.revokeObjectURL(url);
+}
