@@ -1,33 +1,259 @@
-import type { PageSummary } from '@/lib/messaging';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { BriefingView } from '@/components/briefing/BriefingView';
+import type { SearchHit } from '@/lib/background/service';
+import type { SearchFilters as Filters } from '@/lib/search/index';
+import type { Briefing, EntityRef, EventView } from '@/lib/store/briefing';
+import { OnThisPage, type PageState } from './popup/OnThisPage';
+import { SearchFilters } from './popup/SearchFilters';
+import { hitDomId, orderHits, SearchResults } from './popup/SearchResults';
+import { Timeline } from './popup/Timeline';
 
-export type PageState =
+export type { PageState };
+
+export type BriefingState =
+  | { state: 'closed' }
   | { state: 'loading' }
-  | { state: 'unavailable' }
-  | { state: 'ready'; summary: PageSummary };
+  | { state: 'ready'; briefing: Briefing }
+  | { state: 'error'; message: string };
 
-/** The toolbar popup: what Briefings sees on the current page. */
-export function Popup({ version, page }: { version: string | null; page: PageState }) {
+export interface SiteControls {
+  /** null where there is no site (a browser page). */
+  host: string | null;
+  enabled: boolean;
+  paused: boolean;
+  /** The keyboard shortcut for the site toggle, as the browser has it bound. */
+  shortcut: string | null;
+}
+
+export interface PopupProps {
+  version: string | null;
+  controls: SiteControls | null;
+  onSiteEnabled: (enabled: boolean) => void;
+  onPaused: (paused: boolean) => void;
+
+  query: string;
+  filters: Filters;
+  /** null before any search. */
+  hits: SearchHit[] | null;
+  searchError: string | null;
+  onQuery: (query: string) => void;
+  onFilters: (filters: Filters) => void;
+  onOpenHit: (hit: SearchHit) => void;
+
+  view: 'page' | 'timeline';
+  onView: (view: 'page' | 'timeline') => void;
+  page: PageState;
+  onReveal: (entity: EntityRef) => void;
+  timeline: EventView[] | null;
+  timelineFocus: EntityRef | null;
+  onTimelineFocus: (entity: EntityRef | null) => void;
+
+  briefing: BriefingState;
+  onOpenEntity: (entity: EntityRef) => void;
+  onCloseBriefing: () => void;
+}
+
+/** The toolbar popup: search the corpus, see what is on the page, browse the timeline. */
+export function Popup(props: PopupProps) {
   return (
     <main class="popup">
       <header class="popup__header">
         <h1>Briefings</h1>
-        {version && <span class="muted">v{version}</span>}
+        {props.version && <span class="muted">v{props.version}</span>}
       </header>
-      <section aria-labelledby="on-this-page">
-        <h2 id="on-this-page">On this page</h2>
-        <OnThisPage page={page} />
-      </section>
+      {props.controls && (
+        <Controls
+          controls={props.controls}
+          onSiteEnabled={props.onSiteEnabled}
+          onPaused={props.onPaused}
+        />
+      )}
+      {props.briefing.state === 'closed' ? (
+        <Browse {...props} />
+      ) : (
+        <BriefingPanel
+          briefing={props.briefing}
+          onBack={props.onCloseBriefing}
+          onOpenEntity={props.onOpenEntity}
+        />
+      )}
     </main>
   );
 }
 
-function OnThisPage({ page }: { page: PageState }) {
-  if (page.state === 'loading') return <p class="muted">Looking at this page…</p>;
-  if (page.state === 'unavailable') {
-    return <p class="muted">Briefings does not run on this page.</p>;
-  }
-  if (!page.summary.active) return <p class="muted">Highlighting is off on this page.</p>;
-  const names = Object.keys(page.summary.mentions).length;
-  if (names === 0) return <p>No names from your briefings found yet.</p>;
-  return <p>{names === 1 ? '1 name' : `${names} names`} from your briefings.</p>;
+function Controls({
+  controls,
+  onSiteEnabled,
+  onPaused,
+}: Pick<PopupProps, 'onSiteEnabled' | 'onPaused'> & { controls: SiteControls }) {
+  return (
+    <div class="controls">
+      {controls.host && (
+        <label class="switch">
+          <input
+            type="checkbox"
+            role="switch"
+            checked={controls.enabled}
+            onChange={(event) => onSiteEnabled(event.currentTarget.checked)}
+          />
+          <span>
+            Highlight on {controls.host}
+            {controls.shortcut && <kbd class="shortcut">{controls.shortcut}</kbd>}
+          </span>
+        </label>
+      )}
+      <label class="switch">
+        <input
+          type="checkbox"
+          role="switch"
+          checked={controls.paused}
+          onChange={(event) => onPaused(event.currentTarget.checked)}
+        />
+        <span>Pause everywhere</span>
+      </label>
+    </div>
+  );
+}
+
+function Browse(props: PopupProps) {
+  const listId = useId();
+  const [activeIndex, setActiveIndex] = useState(0);
+  const ordered = props.hits ? orderHits(props.hits) : [];
+  const searching = props.query.trim() !== '';
+  const active = ordered[activeIndex];
+
+  useEffect(() => setActiveIndex(0), [props.hits]);
+  useEffect(() => {
+    if (active) document.getElementById(hitDomId(active))?.scrollIntoView({ block: 'nearest' });
+  }, [active]);
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      setActiveIndex((index) => Math.min(Math.max(index + step, 0), ordered.length - 1));
+    } else if (event.key === 'Enter' && active) {
+      event.preventDefault();
+      props.onOpenHit(active);
+    } else if (event.key === 'Escape' && searching) {
+      event.preventDefault();
+      props.onQuery('');
+    }
+  };
+
+  return (
+    <>
+      <div class="search">
+        <input
+          type="search"
+          aria-label="Search your briefings"
+          aria-controls={listId}
+          aria-activedescendant={searching && active ? hitDomId(active) : undefined}
+          placeholder="Search names, quotes, events…"
+          value={props.query}
+          // The popup opens to search: the cursor belongs in the box.
+          // biome-ignore lint/a11y/noAutofocus: the popup's first job is searching
+          autoFocus
+          onInput={(event) => props.onQuery(event.currentTarget.value)}
+          onKeyDown={onKeyDown}
+        />
+      </div>
+      {searching ? (
+        <>
+          <SearchFilters filters={props.filters} onChange={props.onFilters} />
+          {props.searchError ? (
+            <p class="error" role="alert">
+              {props.searchError}
+            </p>
+          ) : props.hits === null ? (
+            <p class="muted">Searching…</p>
+          ) : ordered.length === 0 ? (
+            <p class="muted" role="status">
+              Nothing in your briefings matches “{props.query}”.
+            </p>
+          ) : (
+            <SearchResults
+              hits={ordered}
+              activeIndex={activeIndex}
+              listId={listId}
+              onOpen={props.onOpenHit}
+              onHover={setActiveIndex}
+            />
+          )}
+        </>
+      ) : (
+        <>
+          <div class="tabs" role="tablist" aria-label="Views">
+            <Tab view="page" current={props.view} onView={props.onView} label="On this page" />
+            <Tab view="timeline" current={props.view} onView={props.onView} label="Timeline" />
+          </div>
+          <div role="tabpanel" class="tabpanel">
+            {props.view === 'page' ? (
+              <OnThisPage page={props.page} onReveal={props.onReveal} onOpen={props.onOpenEntity} />
+            ) : (
+              <Timeline
+                events={props.timeline}
+                focus={props.timelineFocus}
+                onFocus={props.onTimelineFocus}
+                onOpenEntity={props.onOpenEntity}
+              />
+            )}
+          </div>
+        </>
+      )}
+    </>
+  );
+}
+
+function Tab({
+  view,
+  current,
+  onView,
+  label,
+}: {
+  view: PopupProps['view'];
+  current: PopupProps['view'];
+  onView: PopupProps['onView'];
+  label: string;
+}) {
+  return (
+    <button
+      type="button"
+      role="tab"
+      aria-selected={view === current}
+      class={`tab${view === current ? ' tab--on' : ''}`}
+      onClick={() => onView(view)}
+    >
+      {label}
+    </button>
+  );
+}
+
+function BriefingPanel({
+  briefing,
+  onBack,
+  onOpenEntity,
+}: {
+  briefing: Exclude<BriefingState, { state: 'closed' }>;
+  onBack: () => void;
+  onOpenEntity: (entity: EntityRef) => void;
+}) {
+  const back = useRef<HTMLButtonElement>(null);
+  useEffect(() => back.current?.focus(), []);
+  return (
+    <section class="briefing-panel bf" aria-live="polite">
+      <button type="button" class="link-button" ref={back} onClick={onBack}>
+        ← Back
+      </button>
+      {briefing.state === 'loading' && <p class="muted">Loading the briefing…</p>}
+      {briefing.state === 'error' && (
+        <p class="error" role="alert">
+          {briefing.message}
+        </p>
+      )}
+      {briefing.state === 'ready' && (
+        <BriefingView briefing={briefing.briefing} onSelectEntity={onOpenEntity} quotesShown={8} />
+      )}
+    </section>
+  );
 }

@@ -32,6 +32,8 @@ interface ContentProtocol {
   getPageSummary(): PageSummary;
   /** The user changed a setting that concerns this page. */
   pageSettingsChanged(data: PageSettings): void;
+  /** Scroll to the first mark of an entity and make it stand out; false if none is on the page. */
+  revealEntity(data: { entityId: string }): boolean;
 }
 
 /** Told to the extension's own pages (options, popup) by the background. */

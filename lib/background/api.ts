@@ -49,7 +49,15 @@ const inputs = {
   updateSettings: v.partial(GeneralSettings),
   setSiteEnabled: v.object({ host: v.pipe(v.string(), v.minLength(1)), enabled: v.boolean() }),
   getStorageSummary: v.undefined(),
+  getEntityNames: v.object({ ids: v.pipe(v.array(Id), v.maxLength(5000)) }),
+  openBriefingsPage: v.object({ entityId: Id }),
 };
+
+/** Who sent a call: a content script's tab, or none for the extension's own pages. */
+interface Sender {
+  id?: string;
+  tab?: { id?: number; index?: number };
+}
 
 type Inputs = { [K in keyof typeof inputs]: v.InferOutput<(typeof inputs)[K]> };
 
@@ -144,6 +152,19 @@ export function backgroundHandlers(service: BackgroundService) {
       await settings.setSiteEnabled(host, enabled);
       await broadcastPageSettings();
     },
+    async getEntityNames({ ids }: Inputs['getEntityNames']) {
+      const { names } = await service.corpusCatalog();
+      return ids.map((id) => names.get(id)).filter((ref) => ref !== undefined);
+    },
+    /** "Open in Briefings" from a popover: the popup's page for the entity, beside the reader's tab. */
+    async openBriefingsPage({ entityId }: Inputs['openBriefingsPage'], sender: Sender = {}) {
+      const params = new URLSearchParams({ entity: entityId });
+      if (sender.tab?.id !== undefined) params.set('tab', String(sender.tab.id));
+      await browser.tabs.create({
+        url: `${browser.runtime.getURL('/popup.html')}?${params}`,
+        ...(sender.tab?.index !== undefined && { index: sender.tab.index + 1 }),
+      });
+    },
     async getStorageSummary(_: Inputs['getStorageSummary']) {
       const estimate = await navigator.storage.estimate();
       return {
@@ -178,7 +199,7 @@ type ApiName = keyof typeof inputs;
 export async function answerCall(
   handlers: BackgroundHandlers,
   name: ApiName,
-  message: { data: unknown; sender: { id?: string } },
+  message: { data: unknown; sender: Sender },
   runtimeId: string = browser.runtime.id,
 ): Promise<unknown> {
   if (message.sender.id !== runtimeId) {
@@ -188,8 +209,8 @@ export async function answerCall(
   if (!input.success) {
     throw new Error(`Invalid request for ${name}: ${v.summarize(input.issues)}`);
   }
-  const handler = handlers[name] as (data: unknown) => Promise<unknown>;
-  return handler(input.output);
+  const handler = handlers[name] as (data: unknown, sender: Sender) => Promise<unknown>;
+  return handler(input.output, message.sender);
 }
 
 /** Wires every call of the protocol to its handler; returns the undo. */

@@ -26,6 +26,8 @@ export interface CorpusCatalog {
 
 export interface SearchHit extends SearchHitRef {
   snippet: Snippet;
+  /** Whose briefing opening this hit shows; null when none fits. */
+  entityId: string | null;
 }
 
 const BUNDLED_HASH_KEY = 'meta:bundledPackHash';
@@ -95,11 +97,11 @@ export class BackgroundService {
   async search(query: string, filters: SearchFilters, limit?: number): Promise<SearchHit[]> {
     await this.whenReady();
     const refs = await this.corpus.search(query, filters, limit);
-    const texts = await this.corpus.textsOf(refs);
-    return refs.map((ref, index) => ({
-      ...ref,
-      snippet: snippetOf(texts[index] ?? '', ref.terms),
-    }));
+    const details = await this.corpus.hitDetails(refs);
+    return refs.map((ref, index) => {
+      const { text, entityId } = details[index] ?? { text: '', entityId: null };
+      return { ...ref, entityId, snippet: snippetOf(text, ref.terms) };
+    });
   }
 
   private async installBundledIfChanged(): Promise<void> {

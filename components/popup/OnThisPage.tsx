@@ -1,0 +1,57 @@
+import type { EntityRef } from '@/lib/store/briefing';
+
+export type PageState =
+  | { state: 'loading' }
+  | { state: 'unavailable' }
+  | { state: 'ready'; active: boolean; found: (EntityRef & { count: number })[] };
+
+interface OnThisPageProps {
+  page: PageState;
+  onReveal: (entity: EntityRef) => void;
+  onOpen: (entity: EntityRef) => void;
+}
+
+const KIND_LABELS: Record<EntityRef['kind'], string> = {
+  person: 'Person',
+  organization: 'Organisation',
+  place: 'Place',
+  topic: 'Topic',
+};
+
+/** The names found on the reader's tab, most mentioned first. */
+export function OnThisPage({ page, onReveal, onOpen }: OnThisPageProps) {
+  if (page.state === 'loading') return <p class="muted">Looking at this page…</p>;
+  if (page.state === 'unavailable') {
+    return <p class="muted">Briefings does not run on this page.</p>;
+  }
+  if (!page.active) return <p class="muted">Highlighting is off on this page.</p>;
+  if (page.found.length === 0) return <p>No names from your briefings found yet.</p>;
+  return (
+    <ul class="found" aria-label="Names on this page">
+      {page.found.map((entity) => (
+        <li key={entity.id} class="found__item">
+          <button
+            type="button"
+            class="found__name"
+            onClick={() => onReveal(entity)}
+            title="Scroll to its first mention"
+          >
+            <span>{entity.name}</span>
+            <span class="muted">{KIND_LABELS[entity.kind]}</span>
+            <span class="found__count" aria-label={`${entity.count} mentions`}>
+              {entity.count}
+            </span>
+          </button>
+          <button
+            type="button"
+            class="found__open"
+            onClick={() => onOpen(entity)}
+            aria-label={`Briefing on ${entity.name}`}
+          >
+            Briefing
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

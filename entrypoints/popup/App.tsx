@@ -1,0 +1,150 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { type BriefingState, Popup, type PopupProps, type SiteControls } from '@/components/Popup';
+import type { PageState } from '@/components/popup/OnThisPage';
+import { findTargetTabId } from '@/lib/active-tab';
+import type { SearchHit } from '@/lib/background/service';
+import { backgroundMessenger as background, contentMessenger } from '@/lib/messaging';
+import { loadPageState } from '@/lib/page-state';
+import type { SearchFilters } from '@/lib/search/index';
+import type { EntityRef, EventView } from '@/lib/store/briefing';
+import { siteOf } from '@/lib/store/settings';
+
+/** Pause between keystrokes before searching: typing stays smooth, results still feel live. */
+const SEARCH_DELAY_MS = 60;
+
+/** Wires the popup view to the background and to the reader's tab. */
+export function PopupApp() {
+  const [version, setVersion] = useState<string | null>(null);
+  const [tabId, setTabId] = useState<number | null>(null);
+  const [controls, setControls] = useState<SiteControls | null>(null);
+  const [page, setPage] = useState<PageState>({ state: 'loading' });
+  const [query, setQuery] = useState('');
+  const [filters, setFilters] = useState<SearchFilters>({});
+  const [hits, setHits] = useState<SearchHit[] | null>(null);
+  const [searchError, setSearchError] = useState<string | null>(null);
+  const [view, setView] = useState<PopupProps['view']>('page');
+  const [timeline, setTimeline] = useState<EventView[] | null>(null);
+  const [timelineFocus, setTimelineFocus] = useState<EntityRef | null>(null);
+  const [briefing, setBriefing] = useState<BriefingState>({ state: 'closed' });
+  const searchRun = useRef(0);
+
+  useEffect(() => {
+    background.sendMessage('getStatus').then((status) => setVersion(status.version));
+    findTargetTabId().then(async (id) => {
+      setTabId(id);
+      setPage(await loadPageState(id));
+      setControls(await loadControls(id));
+    });
+    const entityId = new URLSearchParams(location.search).get('entity');
+    if (entityId) openBriefing(entityId);
+  }, []);
+
+  useEffect(() => {
+    setTimeline(null);
+    background
+      .sendMessage('getTimeline', timelineFocus ? { entityId: timelineFocus.id } : {})
+      .then(setTimeline, () => setTimeline([]));
+  }, [timelineFocus]);
+
+  useEffect(() => {
+    const run = ++searchRun.current;
+    if (query.trim() === '') {
+      setHits(null);
+      return;
+    }
+    const timer = setTimeout(async () => {
+      try {
+        const found = await background.sendMessage('search', { query, ...filters, limit: 40 });
+        if (run === searchRun.current) {
+          setHits(found);
+          setSearchError(null);
+        }
+      } catch (error) {
+        if (run === searchRun.current) setSearchError(messageOf(error));
+      }
+    }, SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [query, filters]);
+
+  async function openBriefing(entityId: string) {
+    setBriefing({ state: 'loading' });
+    try {
+      setBriefing({
+        state: 'ready',
+        briefing: await background.sendMessage('getBriefing', { entityId, quoteLimit: 50 }),
+      });
+    } catch (error) {
+      setBriefing({ state: 'error', message: messageOf(error) });
+    }
+  }
+
+  async function changeControls(change: { enabled?: boolean; paused?: boolean }) {
+    if (!controls) return;
+    if (change.enabled !== undefined && controls.host) {
+      await background.sendMessage('setSiteEnabled', {
+        host: controls.host,
+        enabled: change.enabled,
+      });
+    }
+    if (change.paused !== undefined) {
+      await background.sendMessage('updateSettings', { paused: change.paused });
+    }
+    setControls(await loadControls(tabId));
+    setPage(await loadPageState(tabId));
+  }
+
+  return (
+    <Popup
+      version={version}
+      controls={controls}
+      onSiteEnabled={(enabled) => changeControls({ enabled })}
+      onPaused={(paused) => changeControls({ paused })}
+      query={query}
+      filters={filters}
+      hits={hits}
+      searchError={searchError}
+      onQuery={setQuery}
+      onFilters={setFilters}
+      onOpenHit={(hit) => {
+        if (hit.entityId) openBriefing(hit.entityId);
+      }}
+      view={view}
+      onView={setView}
+      page={page}
+      onReveal={(entity) => {
+        if (tabId !== null) {
+          contentMessenger
+            .sendMessage('revealEntity', { entityId: entity.id }, tabId)
+            .catch(() => false);
+        }
+      }}
+      timeline={timeline}
+      timelineFocus={timelineFocus}
+      onTimelineFocus={setTimelineFocus}
+      briefing={briefing}
+      onOpenEntity={(entity) => openBriefing(entity.id)}
+      onCloseBriefing={() => setBriefing({ state: 'closed' })}
+    />
+  );
+}
+
+/** The switches for the tab's site, with the shortcut the browser has bound to the toggle. */
+async function loadControls(tabId: number | null): Promise<SiteControls> {
+  const tab = tabId === null ? undefined : await browser.tabs.get(tabId).catch(() => undefined);
+  const host = tab?.url ? siteOf(tab.url) : null;
+  const [{ general, sites }, commands] = await Promise.all([
+    background.sendMessage('getSettings'),
+    browser.commands.getAll(),
+  ]);
+  return {
+    host,
+    enabled: !sites.some((rule) => rule.host === host && !rule.enabled),
+    paused: general.paused,
+    shortcut: commands.find((command) => command.name === 'toggle-site')?.shortcut || null,
+  };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
