@@ -147,7 +147,7 @@ function Browse(props: PopupProps) {
         <input
           type="search"
           aria-label="Search your briefings"
-          aria-controls={listId}
+          aria-controls={searching && ordered.length > 0 ? listId : undefined}
           aria-activedescendant={searching && active ? hitDomId(active) : undefined}
           placeholder="Search names, quotes, events…"
           value={props.query}

@@ -35,9 +35,10 @@ export function SearchResults({ hits, activeIndex, listId, onOpen, onHover }: Se
         if (group.length === 0) return null;
         return (
           <div role="group" aria-labelledby={`${listId}-${kind}`} key={kind} class="results__group">
-            <h3 id={`${listId}-${kind}`} class="results__heading">
-              {KIND_HEADINGS[kind]} <span class="muted">{group.length}</span>
-            </h3>
+            {/* Not a heading element: a listbox may hold only groups and options. */}
+            <div id={`${listId}-${kind}`} class="results__heading">
+              {KIND_HEADINGS[kind]} <span class="results__count">{group.length}</span>
+            </div>
             {group.map((hit) => {
               const index = hits.indexOf(hit);
               return (

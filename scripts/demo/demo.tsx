@@ -28,7 +28,10 @@ const pack = JSON.parse(
   await readFile(join(builtExtensionDir, 'packs', 'bundled.json'), 'utf8'),
 ) as Pack;
 const server = await startStaticServer();
-const url = server.page('/', `<!doctype html>${renderToStaticMarkup(<DemoPage documents={pack.documents} />)}`);
+const url = server.page(
+  '/',
+  `<!doctype html>${renderToStaticMarkup(<DemoPage documents={pack.documents} />)}`,
+);
 const browser = await launchExtensionBrowser({ headless });
 const page = browser.context.pages()[0] ?? (await browser.context.newPage());
 await page.goto(url);
@@ -42,7 +45,9 @@ if (headless) {
   await browser.close();
   await server.close();
 } else {
-  console.log('Hover a highlighted name for its briefing. Close the browser window to end the demo.');
+  console.log(
+    'Hover a highlighted name for its briefing. Close the browser window to end the demo.',
+  );
   browser.context.on('close', () => {
     server.close().then(() => process.exit(0));
   });

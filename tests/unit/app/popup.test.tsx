@@ -90,7 +90,7 @@ test('search results are grouped by kind, the match emphasised, and the keyboard
   render(<Popup {...props({ query: 'peskov', hits, onOpenHit })} />);
   const results = screen.getByRole('listbox', { name: 'Search results' });
   const groups = within(results).getAllByRole('group');
-  expect(groups.map((group) => group.querySelector('h3')?.textContent)).toEqual([
+  expect(groups.map((group) => group.querySelector('.results__heading')?.textContent)).toEqual([
     'Names 1',
     'Quotes 1',
   ]);
