@@ -41,7 +41,10 @@ const seasonParser: chrono.Parser = {
 const parser = chrono.casual.clone();
 parser.parsers.push(yearParser, seasonParser);
 
-const FUTURE_TENSE = /\b(?:will|’ll|'ll|next|scheduled|due to|plans? to|is to|are to)\b/i;
+/** Future tense in the clause that leads to a weekday: "will meet … on Tuesday". */
+const FUTURE_TENSE = /\b(?:will|’ll|'ll|next|scheduled|due to|is to|are to)\b/i;
+/** How far back from a weekday its verb may stand, within the same sentence. */
+const CLAUSE_REACH = 60;
 
 /**
  * Date expressions in `text` (pass the masked text so quoted words are skipped). Relative ones are
@@ -87,7 +90,7 @@ function resolve(
   const year = start.get('year');
   if (year === null) return null;
   if (start.isCertain('weekday') && !start.isCertain('day') && dayReference !== null) {
-    const future = FUTURE_TENSE.test(sentenceAround(text, result.index));
+    const future = FUTURE_TENSE.test(clauseBefore(text, result.index));
     const day = nearestWeekday(dayReference, start.get('weekday') ?? 0, future);
     const direction = future ? 'first such day on or after' : 'last such day on or before';
     return {
@@ -124,11 +127,15 @@ function resolve(
 }
 
 /** The sentence around `index`, to read its tense. */
-function sentenceAround(text: string, index: number): string {
-  const before = text.slice(0, index);
+/**
+ * The words just before a date expression, back to the start of its sentence: where its verb is.
+ * Not the whole sentence, whose other clauses ("a plan to end the war … on Tuesday") may speak of
+ * another time.
+ */
+function clauseBefore(text: string, index: number): string {
+  const before = text.slice(Math.max(0, index - CLAUSE_REACH), index);
   const start = Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n')) + 1;
-  const after = text.slice(index).search(/[.!?][”"’]?(?:\s|$)|\n/);
-  return text.slice(start, after === -1 ? text.length : index + after);
+  return before.slice(start);
 }
 
 /** The weekday nearest the reference day, looking back (news past tense) or ahead (future tense). */
