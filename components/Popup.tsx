@@ -93,6 +93,7 @@ function Controls({
           <input
             type="checkbox"
             role="switch"
+            aria-checked={controls.enabled}
             checked={controls.enabled}
             onChange={(event) => onSiteEnabled(event.currentTarget.checked)}
           />
@@ -106,6 +107,7 @@ function Controls({
         <input
           type="checkbox"
           role="switch"
+          aria-checked={controls.paused}
           checked={controls.paused}
           onChange={(event) => onPaused(event.currentTarget.checked)}
         />

@@ -7,6 +7,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { BackgroundApi } from '@/lib/background/api';
 import type { SpotDictionary } from '@/lib/spotting/dictionary';
 import type { InstallProgress } from '@/lib/store/corpus-store';
+import type { HighlightStyle } from '@/lib/store/settings';
 
 export type { SpotDictionary };
 
@@ -25,6 +26,7 @@ export interface PageSettings {
   enabled: boolean;
   /** Places are marked at their first mention only, unless the user asks for all. */
   markEveryPlaceMention: boolean;
+  highlightStyle: HighlightStyle;
 }
 
 /** Calls answered by the content script of a tab (sent with a tab id). */

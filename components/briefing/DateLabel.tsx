@@ -22,10 +22,12 @@ export function DateLabel({ date, endDate = null, precision, basis, reason }: Da
       </time>
     );
   }
-  const explanation = reason ? `Date inferred: ${reason}` : 'Date inferred, not printed in the source';
+  const explanation = reason
+    ? `Date inferred: ${reason}`
+    : 'Date inferred, not printed in the source';
   return (
     <time class="bf-date bf-date--inferred" dateTime={date} title={explanation}>
-      {text}
+      <span class="bf-date__text">{text}</span>
       <span class="bf-date__basis"> (inferred)</span>
     </time>
   );

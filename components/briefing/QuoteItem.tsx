@@ -1,9 +1,10 @@
 import type { QuoteView } from '@/lib/store/briefing';
 import { DateLabel } from './DateLabel';
+import { SourceLine } from './SourceLine';
 import { Sources } from './Sources';
 import { WordingDiff } from './WordingDiff';
 
-export const UNNAMED_SPEAKER = 'Speaker not named in the source';
+const UNNAMED_SPEAKER = 'Speaker not named in the source';
 
 export interface QuoteItemProps {
   quote: QuoteView;
@@ -42,10 +43,13 @@ export function QuoteItem({ quote, showSpeaker }: QuoteItemProps) {
         <ul class="bf-variants" aria-label="Other wordings">
           {quote.variants.map((variant) => (
             <li class="bf-variant" key={`${variant.source.packId}/${variant.source.documentId}`}>
-              <span class="bf-variant__where">
-                Worded differently in {variant.source.outlet ?? variant.source.title}:
-              </span>{' '}
-              <WordingDiff diff={variant.diff} />
+              <p class="bf-variant__label">Another wording</p>
+              <p class="bf-variant__wording">
+                <WordingDiff diff={variant.diff} />
+              </p>
+              <p class="bf-variant__where">
+                <SourceLine source={variant.source} />
+              </p>
             </li>
           ))}
         </ul>

@@ -21,7 +21,10 @@ export function SourceLine({ source }: { source: SourceRef }) {
           {name}
         </a>
       ) : (
-        <span class={source.outlet ? 'bf-source__name' : 'bf-source__name bf-source__name--title'}>
+        <span
+          class={source.outlet ? 'bf-source__name' : 'bf-source__name bf-source__name--title'}
+          title={source.outlet ? undefined : source.title}
+        >
           {name}
         </span>
       )}
@@ -43,7 +46,7 @@ export function SourceLine({ source }: { source: SourceRef }) {
 }
 
 /** Only web addresses become links: a pack could hold `javascript:` or `data:` URLs. */
-export function safeLink(url: string | null): string | null {
+function safeLink(url: string | null): string | null {
   if (url === null) return null;
   try {
     const { protocol } = new URL(url);

@@ -11,9 +11,17 @@ export function WordingDiff({ diff }: { diff: DiffOp[] }) {
       <span class="bf-diff" aria-hidden="true">
         {diff.map((op, index) => {
           const key = `${index}-${op.op}`;
-          if (op.op === 'delete') return <del key={key}>{op.text}</del>;
-          if (op.op === 'insert') return <ins key={key}>{op.text}</ins>;
-          return <span key={key}>{op.text}</span>;
+          if (op.op === 'equal') return <span key={key}>{op.text}</span>;
+          // The spaces around a changed run are not part of the change: no line under them.
+          const [, before = '', words = '', after = ''] = /^(\s*)(.*?)(\s*)$/s.exec(op.text) ?? [];
+          const Change = op.op === 'delete' ? 'del' : 'ins';
+          return (
+            <span key={key}>
+              {before}
+              <Change>{words}</Change>
+              {after}
+            </span>
+          );
         })}
       </span>
       <span class="bf-visually-hidden">{describeDiff(diff)}</span>
@@ -22,7 +30,7 @@ export function WordingDiff({ diff }: { diff: DiffOp[] }) {
 }
 
 /** The wording in full, then what it adds and leaves out: "“…” Adds “commanding and”. …" */
-export function describeDiff(diff: DiffOp[]): string {
+function describeDiff(diff: DiffOp[]): string {
   const wording = diff
     .filter((op) => op.op !== 'delete')
     .map((op) => op.text)
@@ -34,11 +42,7 @@ export function describeDiff(diff: DiffOp[]): string {
       .join(', ');
   const added = quoted('insert');
   const left = quoted('delete');
-  return [
-    `“${wording.trim()}”.`,
-    added && `Adds ${added}.`,
-    left && `Leaves out ${left}.`,
-  ]
+  return [`“${wording.trim()}”.`, added && `Adds ${added}.`, left && `Leaves out ${left}.`]
     .filter(Boolean)
     .join(' ');
 }

@@ -4,7 +4,7 @@ const STYLE_LABELS: Record<HighlightStyle, string> = {
   underline: 'Underline (quiet)',
   tint: 'Soft tint',
   outline: 'Outline',
-  contrast: 'High contrast, safe for colour-blind readers',
+  strong: 'Strong blue underline, clear with any colour vision',
 };
 
 interface AppearanceSettingsProps {

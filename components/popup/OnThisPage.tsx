@@ -38,8 +38,9 @@ export function OnThisPage({ page, onReveal, onOpen }: OnThisPageProps) {
           >
             <span>{entity.name}</span>
             <span class="muted">{KIND_LABELS[entity.kind]}</span>
-            <span class="found__count" aria-label={`${entity.count} mentions`}>
+            <span class="found__count">
               {entity.count}
+              <span class="visually-hidden"> mentions</span>
             </span>
           </button>
           <button

@@ -29,11 +29,15 @@ interface SearchResultsProps {
 /** Results grouped by kind, each with the words that matched emphasised. */
 export function SearchResults({ hits, activeIndex, listId, onOpen, onHover }: SearchResultsProps) {
   return (
+    // A listbox of rich options, driven from the search box (aria-activedescendant): a <select>
+    // cannot hold snippets, and the options take no focus of their own.
     <div id={listId} role="listbox" aria-label="Search results" class="results">
       {KIND_ORDER.map((kind) => {
         const group = hits.filter((hit) => hit.kind === kind);
         if (group.length === 0) return null;
         return (
+          // A group of options inside the listbox, not a form's fieldset.
+          // biome-ignore lint/a11y/useSemanticElements: see above
           <div role="group" aria-labelledby={`${listId}-${kind}`} key={kind} class="results__group">
             {/* Not a heading element: a listbox may hold only groups and options. */}
             <div id={`${listId}-${kind}`} class="results__heading">
@@ -42,6 +46,9 @@ export function SearchResults({ hits, activeIndex, listId, onOpen, onHover }: Se
             {group.map((hit) => {
               const index = hits.indexOf(hit);
               return (
+                // Keys reach options through the search box, which owns the focus.
+                // biome-ignore lint/a11y/useFocusableInteractive: see above
+                // biome-ignore lint/a11y/useKeyWithClickEvents: see above
                 <div
                   key={hitDomId(hit)}
                   id={hitDomId(hit)}

@@ -72,6 +72,7 @@ export function backgroundHandlers(service: BackgroundService) {
     return {
       enabled: !general.paused && site !== null && (await settings.siteEnabled(site)),
       markEveryPlaceMention: general.markEveryPlaceMention,
+      highlightStyle: general.highlightStyle,
     };
   };
 
@@ -163,6 +164,7 @@ export function backgroundHandlers(service: BackgroundService) {
       await browser.tabs.create({
         url: `${browser.runtime.getURL('/popup.html')}?${params}`,
         ...(sender.tab?.index !== undefined && { index: sender.tab.index + 1 }),
+        ...(sender.tab?.id !== undefined && { openerTabId: sender.tab.id }),
       });
     },
     async getStorageSummary(_: Inputs['getStorageSummary']) {

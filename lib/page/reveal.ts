@@ -4,7 +4,7 @@
  */
 import { MARK_CLASS, MARK_ENTITY_ATTRIBUTE, MARK_TAG } from '@/lib/spotting/mark-names';
 
-export const REVEALED_CLASS = 'briefings-mark--revealed';
+export const REVEALED_CLASS = `${MARK_CLASS}--revealed`;
 const REVEAL_MS = 1600;
 
 export function revealFirstMark(entityId: string, root: Document = document): boolean {

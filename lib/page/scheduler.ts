@@ -10,6 +10,7 @@
 export interface PageLifetime {
   readonly signal: AbortSignal;
   requestIdleCallback(callback: IdleRequestCallback, options?: IdleRequestOptions): number;
+  setTimeout(handler: () => void, timeout?: number): number;
 }
 
 export const SLICE_BUDGET_MS = 8;

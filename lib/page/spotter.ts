@@ -3,12 +3,12 @@
  *
  * Work comes in batches, each in idle slices: (1) walk the queued subtrees and match their text
  * (reads only), (2) decide which matches become marks (the page-wide rules of mention-rules.ts),
- * (3) mark, block by block, those in the viewport first. The first batch walks the whole page;
- * later ones walk only what a MutationObserver (one per root: the document and each open
- * shadow root) reported as added or changed, de-duplicated so a node inside a queued node is
- * not walked twice, and past RESCAN_THRESHOLD records one rescan of the root instead (Dark
- * Reader's habits). Our own DOM changes are taken out of the observers' queues as we make them.
- */
+ * (3) mark them block by block. The first batch walks the whole page, and stops once to mark
+ * what it read down to the end of the viewport before going on. Later batches walk only what a
+ * MutationObserver (one per root: the document and each open shadow root) reported as added or
+ * changed, de-duplicated so a node inside a queued node is not walked twice, and past
+ * RESCAN_THRESHOLD records one rescan of the root instead (Dark Reader's habits). The observers
+ * are off while we mark, so our own changes never come back to us as the page's. */
 import { Highlighter, type MarkRequest } from '@/lib/spotting/highlighter';
 import { isMarkElement } from '@/lib/spotting/mark-names';
 import { injectMarkStyle } from '@/lib/spotting/mark-style';
@@ -22,6 +22,7 @@ import {
   type TextSegment,
   TextWalker,
 } from '@/lib/spotting/text-walker';
+import type { HighlightStyle } from '@/lib/store/settings';
 import { type PageLifetime, runInIdleSlices } from './scheduler';
 
 export interface SpotterHooks {
@@ -30,28 +31,51 @@ export interface SpotterHooks {
   /** The first batch has marked what was in the viewport. */
   onViewportMarked?(): void;
   /** Every queued piece of work is done. */
-  onIdle?(summary: { marks: number }): void;
+  onIdle?(summary: IdleSummary): void;
 }
 
 export interface SpotterOptions {
   matcher: Matcher;
   markEveryPlaceMention: boolean;
+  highlightStyle?: HighlightStyle;
   lifetime: PageLifetime;
   hooks?: SpotterHooks;
+}
+
+export interface IdleSummary {
+  /** Marks on the page. */
+  marks: number;
+  /** Text segments read since the last report: what the work was proportional to. */
+  segmentsRead: number;
 }
 
 type Root = Document | ShadowRoot;
 type Container = Element | ShadowRoot;
 
+const OBSERVED: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+
 /** Past this many mutation records before a batch runs, one rescan of the root is cheaper. */
 const RESCAN_THRESHOLD = 1000;
-/** A node the page keeps changing is re-read at most this often per window (no endless loop). */
-const REWALKS_PER_WINDOW = 20;
-const REWALK_WINDOW_MS = 10_000;
+/**
+ * A node the page keeps changing is read at most this often per window; past that it waits for
+ * the window's end, so that a page fighting our marks cannot keep us busy.
+ */
+const REWALKS_PER_WINDOW = 10;
+const REWALK_WINDOW_MS = 1000;
 
 interface FoundSegment {
   segment: TextSegment;
   matches: TermMatch[];
+}
+
+interface BatchWalk {
+  /** Roots still to walk, the walker of the current one, what was found so far. */
+  pending: Node[];
+  walker: TextWalker | null;
+  found: FoundSegment[];
+  /** Names were found below the viewport: what is in it has been read. */
+  belowViewport: boolean;
+  done: boolean;
 }
 
 interface MarkJob {
@@ -72,6 +96,9 @@ export class PageSpotter {
   /** Blocks holding context-required mentions, by entity, read again once it is named. */
   private readonly awaitingContext = new Map<string, Set<Container>>();
   private readonly rewalks = new WeakMap<Node, { count: number; since: number }>();
+  /** Nodes read too often lately, waiting for their window to end. */
+  private readonly cooling = new Set<Node>();
+  private segmentsRead = 0;
   private batchesRunning = false;
   private markedOnce = false;
   private viewportReported = false;
@@ -81,7 +108,10 @@ export class PageSpotter {
     private readonly options: SpotterOptions,
   ) {
     this.rules = new MentionRules(options.markEveryPlaceMention);
-    options.lifetime.signal.addEventListener('abort', () => this.stop(), { once: true });
+    options.lifetime.signal.addEventListener('abort', () => this.stop(), {
+      once: true,
+      signal: this.abort.signal,
+    });
   }
 
   /** Starts with the whole page; from then on follows its changes until `stop()`. */
@@ -103,6 +133,12 @@ export class PageSpotter {
     this.queued.clear();
   }
 
+  /** Never into the page: stop, leave the page as it was, and say why in the console. */
+  private fail(error: unknown): void {
+    console.warn('[Briefings] spotting stopped on this page:', error);
+    this.stop();
+  }
+
   /** Marks on the page now, by entity id. */
   markCounts(): Record<string, number> {
     return this.highlighter.countByEntity();
@@ -114,8 +150,14 @@ export class PageSpotter {
 
   private watchRoot(root: Root): boolean {
     if (this.observers.has(root)) return false;
-    const observer = new MutationObserver((records) => this.onMutations(root, records, observer));
-    observer.observe(root, { childList: true, subtree: true, characterData: true });
+    const observer = new MutationObserver((records) => {
+      try {
+        this.onMutations(root, records, observer);
+      } catch (error) {
+        this.fail(error);
+      }
+    });
+    observer.observe(root, OBSERVED);
     this.observers.set(root, observer);
     return true;
   }
@@ -169,20 +211,23 @@ export class PageSpotter {
     this.batchesRunning = true;
     try {
       while (this.queued.size > 0 && !this.signal.aborted) {
-        const found = await this.findInSlices(this.takeQueuedRoots());
-        if (found === null) return;
-        const jobs = this.decide(found);
-        if (!(await this.markInSlices(jobs))) return;
-        this.reportViewportMarked();
+        const walk = this.walkOf(this.takeQueuedRoots());
+        if (!this.viewportReported) {
+          // First the page down to the end of the viewport, marked at once; then the rest.
+          if (!(await this.walkInSlices(walk, { untilBelowViewport: true }))) return;
+          if (!(await this.markInSlices(this.decide(walk.found.splice(0))))) return;
+          this.reportViewportMarked();
+        }
+        if (!(await this.walkInSlices(walk, { untilBelowViewport: false }))) return;
+        if (!(await this.markInSlices(this.decide(walk.found)))) return;
       }
       if (!this.signal.aborted) {
         const marks = Object.values(this.markCounts()).reduce((sum, count) => sum + count, 0);
-        this.options.hooks?.onIdle?.({ marks });
+        this.options.hooks?.onIdle?.({ marks, segmentsRead: this.segmentsRead });
+        this.segmentsRead = 0;
       }
     } catch (error) {
-      // Never into the page: stop, leave the page as it was, and say why in the console.
-      console.warn('[Briefings] spotting stopped on this page:', error);
-      this.stop();
+      this.fail(error);
     } finally {
       this.batchesRunning = false;
     }
@@ -201,51 +246,77 @@ export class PageSpotter {
         this.rewalks.set(node, { count: 1, since: now });
         return true;
       }
-      rewalk.count++;
-      return rewalk.count <= REWALKS_PER_WINDOW;
+      if (++rewalk.count <= REWALKS_PER_WINDOW) return true;
+      this.coolDown(node, rewalk.since + REWALK_WINDOW_MS - now);
+      return false;
     });
   }
 
-  /** Walks and matches `roots` (and shadow roots found in them); null if stopped meanwhile. */
-  private async findInSlices(roots: Node[]): Promise<FoundSegment[] | null> {
-    const found: FoundSegment[] = [];
-    const pending = [...roots];
-    let walker: TextWalker | null = null;
-    const finished = await runInIdleSlices(this.options.lifetime, this.signal, (hasTimeLeft) => {
-      for (;;) {
-        if (walker === null) {
-          const root = pending.shift();
-          if (root === undefined) return true;
-          walker = new TextWalker(root, {
-            onSegment: (segment) => this.match(segment, found),
+  private coolDown(node: Node, waitMs: number): void {
+    if (this.cooling.has(node)) return;
+    this.cooling.add(node);
+    this.options.lifetime.setTimeout(() => {
+      this.cooling.delete(node);
+      if (this.signal.aborted) return;
+      this.queued.add(node);
+      void this.runBatches();
+    }, waitMs + 1);
+  }
+
+  /** A walk over `roots` and the shadow roots found in them, to run in slices. */
+  private walkOf(roots: Node[]): BatchWalk {
+    return { pending: [...roots], walker: null, found: [], belowViewport: false, done: false };
+  }
+
+  /**
+   * Walks and matches until the walk is done or, with `untilBelowViewport`, until it has found
+   * names below the viewport. Resolves false if stopped meanwhile.
+   */
+  private walkInSlices(
+    walk: BatchWalk,
+    options: { untilBelowViewport: boolean },
+  ): Promise<boolean> {
+    const stopHere = () => walk.done || (options.untilBelowViewport && walk.belowViewport);
+    return runInIdleSlices(this.options.lifetime, this.signal, (hasTimeLeft) => {
+      const goOn = () => !stopHere() && hasTimeLeft();
+      while (!stopHere()) {
+        if (walk.walker === null) {
+          const root = walk.pending.shift();
+          if (root === undefined) {
+            walk.done = true;
+            break;
+          }
+          walk.walker = new TextWalker(root, {
+            onSegment: (segment) => this.match(segment, walk, options.untilBelowViewport),
             onShadowRoot: (shadowRoot) => {
-              if (this.watchRoot(shadowRoot)) pending.push(shadowRoot);
+              if (this.watchRoot(shadowRoot)) walk.pending.push(shadowRoot);
             },
           });
         }
-        if (!walker.walk(hasTimeLeft)) return false;
-        walker = null;
-        if (!hasTimeLeft()) return false;
+        if (walk.walker.walk(goOn)) walk.walker = null;
+        if (!hasTimeLeft()) break;
       }
+      return stopHere();
     });
-    return finished ? found : null;
   }
 
-  private match(segment: TextSegment, found: FoundSegment[]): void {
+  private match(segment: TextSegment, walk: BatchWalk, watchViewport: boolean): void {
+    this.segmentsRead++;
     const matches = this.options.matcher
       .findAll(segment.text)
       .filter(
         (match) => !segment.marked.some(([start, end]) => match.start < end && start < match.end),
       );
     if (matches.length === 0) return;
-    found.push({ segment, matches });
+    walk.found.push({ segment, matches });
+    if (watchViewport && isBelowViewport(segment.container)) walk.belowViewport = true;
     for (const entityId of this.rules.noteNamed(matches)) {
       for (const block of this.awaitingContext.get(entityId) ?? []) this.queued.add(block);
       this.awaitingContext.delete(entityId);
     }
   }
 
-  /** Which matches become marks, grouped by block: the viewport's blocks first. */
+  /** Which matches become marks, grouped by block, in document order. */
   private decide(found: readonly FoundSegment[]): MarkJob[] {
     const placesPlanned = new Set<string>();
     const placeAlreadyMarked = (id: string) =>
@@ -274,22 +345,37 @@ export class PageSpotter {
         job.requests.push(markRequestOf(segment, match));
       }
     }
-    const inViewport: MarkJob[] = [];
-    const elsewhere: MarkJob[] = [];
-    for (const job of jobs.values())
-      (isInViewport(job.container) ? inViewport : elsewhere).push(job);
-    return [...inViewport, ...elsewhere];
+    return [...jobs.values()];
   }
 
   private async markInSlices(jobs: readonly MarkJob[]): Promise<boolean> {
     let next = 0;
     return runInIdleSlices(this.options.lifetime, this.signal, (hasTimeLeft) => {
-      while (next < jobs.length) {
-        this.markJob(jobs[next++] as MarkJob);
-        if (!hasTimeLeft()) break;
-      }
+      // Our own changes need no records: building them would double the cost of marking.
+      this.withoutObservers(() => {
+        while (next < jobs.length) {
+          this.markJob(jobs[next++] as MarkJob);
+          if (!hasTimeLeft()) break;
+        }
+      });
       return next >= jobs.length;
     });
+  }
+
+  private withoutObservers(change: () => void): void {
+    const pageRecords: [Root, MutationRecord[], MutationObserver][] = [];
+    for (const [root, observer] of this.observers) {
+      const records = observer.takeRecords();
+      if (records.length > 0) pageRecords.push([root, records, observer]);
+      observer.disconnect();
+    }
+    try {
+      change();
+    } finally {
+      for (const [root, observer] of this.observers) observer.observe(root, OBSERVED);
+      for (const [root, records, observer] of pageRecords)
+        this.onMutations(root, records, observer);
+    }
   }
 
   private markJob(job: MarkJob): void {
@@ -305,9 +391,9 @@ export class PageSpotter {
       this.options.hooks?.beforeFirstMark?.();
     }
     const root = container.getRootNode() as Root;
-    if (!this.styleRemovers.has(root)) this.styleRemovers.set(root, injectMarkStyle(root));
+    if (!this.styleRemovers.has(root))
+      this.styleRemovers.set(root, injectMarkStyle(root, this.options.highlightStyle));
     this.highlighter.highlight(job.requests);
-    this.observers.get(root)?.takeRecords();
   }
 
   private reportViewportMarked(): void {
@@ -372,12 +458,8 @@ function nodePosition(
   throw new Error(`offset ${offset} is outside the segment`);
 }
 
-function isInViewport(container: Container): boolean {
+function isBelowViewport(container: Container): boolean {
   const element = isShadowRoot(container) ? container.host : container;
   const view = element.ownerDocument.defaultView;
-  if (view === null) return false;
-  const rect = element.getBoundingClientRect();
-  return (
-    rect.bottom > 0 && rect.right > 0 && rect.top < view.innerHeight && rect.left < view.innerWidth
-  );
+  return view !== null && element.getBoundingClientRect().top >= view.innerHeight;
 }

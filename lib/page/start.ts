@@ -5,7 +5,9 @@ import {
   type PageSettings,
   type PageSummary,
 } from '@/lib/messaging';
+import { startPopover } from '@/lib/popover';
 import { type Matcher, MatcherBuilder } from '@/lib/spotting/matcher';
+import { revealFirstMark } from './reveal';
 import { runInIdleSlices } from './scheduler';
 import { PageSpotter } from './spotter';
 
@@ -24,8 +26,14 @@ export function startPageBriefings(ctx: ContentScriptContext): void {
   const page = new PageBriefings(ctx);
   const removers = [
     contentMessenger.onMessage('getPageSummary', () => page.summary()),
-    contentMessenger.onMessage('pageSettingsChanged', ({ data }) => page.apply(data)),
+    // Answered at once: the background tells every tab in turn and should not wait for marking.
+    contentMessenger.onMessage('pageSettingsChanged', ({ data }) => {
+      page.apply(data);
+    }),
+    contentMessenger.onMessage('revealEntity', ({ data }) => revealFirstMark(data.entityId)),
   ];
+  // The popover listens for marks being pointed at or focused; with no marks it has nothing to do.
+  startPopover(ctx);
   ctx.onInvalidated(() => {
     for (const remove of removers) remove();
   });
@@ -34,17 +42,28 @@ export function startPageBriefings(ctx: ContentScriptContext): void {
 
 class PageBriefings {
   private spotter: PageSpotter | null = null;
+  /** The latest settings received, and the latest put in place (the two differ meanwhile). */
   private settings: PageSettings | null = null;
+  private applied: PageSettings | null = null;
   private matcher: Matcher | null = null;
   /** Settings are applied one after the other, each once the previous is in place. */
   private applying: Promise<void> = Promise.resolve();
+  /** Settled once the page's settings are first known (or could not be read). */
+  private readonly settingsRead: Promise<void>;
+  private settingsReadNow: () => void = () => {};
 
-  constructor(private readonly ctx: ContentScriptContext) {}
+  constructor(private readonly ctx: ContentScriptContext) {
+    this.settingsRead = new Promise((resolve) => {
+      this.settingsReadNow = resolve;
+    });
+  }
 
-  summary(): PageSummary {
+  /** What the popup shows: answered once the settings are known, so "off" is never a guess. */
+  async summary(): Promise<PageSummary> {
+    await this.settingsRead;
     return {
       url: location.href,
-      active: this.spotter !== null,
+      active: this.settings?.enabled === true,
       mentions: this.spotter?.markCounts() ?? {},
     };
   }
@@ -53,17 +72,23 @@ class PageBriefings {
     backgroundMessenger
       .sendMessage('getPageSettings', { url: location.href })
       .then((settings) => this.apply(settings))
-      .catch((error: unknown) => warn('could not read the settings for this page', error));
+      .catch((error: unknown) => {
+        warn('could not read the settings for this page', error);
+        this.settingsReadNow();
+      });
   }
 
-  apply(settings: PageSettings): Promise<void> {
-    this.applying = this.applying.then(() => this.switchTo(settings));
-    return this.applying;
+  apply(settings: PageSettings): void {
+    this.settings = settings;
+    this.settingsReadNow();
+    this.applying = this.applying
+      .then(() => this.switchTo(settings))
+      .catch((error: unknown) => warn('could not apply the settings for this page', error));
   }
 
   private async switchTo(settings: PageSettings): Promise<void> {
-    const previous = this.settings;
-    this.settings = settings;
+    const previous = this.applied;
+    this.applied = settings;
     if (!settings.enabled || this.ctx.isInvalid) {
       this.spotter?.stop();
       this.spotter = null;
@@ -71,7 +96,8 @@ class PageBriefings {
     }
     if (
       this.spotter !== null &&
-      previous?.markEveryPlaceMention === settings.markEveryPlaceMention
+      previous?.markEveryPlaceMention === settings.markEveryPlaceMention &&
+      previous?.highlightStyle === settings.highlightStyle
     ) {
       return;
     }
@@ -82,11 +108,12 @@ class PageBriefings {
     this.spotter = new PageSpotter(document, {
       matcher,
       markEveryPlaceMention: settings.markEveryPlaceMention,
+      highlightStyle: settings.highlightStyle,
       lifetime: this.ctx,
       hooks: {
         beforeFirstMark: () => window.dispatchEvent(new CustomEvent(MARKING_START_EVENT)),
-        onIdle: ({ marks }) =>
-          window.dispatchEvent(new CustomEvent(SCAN_IDLE_EVENT, { detail: { marks } })),
+        onIdle: (summary) =>
+          window.dispatchEvent(new CustomEvent(SCAN_IDLE_EVENT, { detail: summary })),
       },
     });
     this.spotter.start();

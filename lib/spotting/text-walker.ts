@@ -120,6 +120,32 @@ export function isRenderedText(parent: Element): boolean {
   return false;
 }
 
+type Layout = 'inline' | 'box';
+
+const HORIZONTAL_SPACING = [
+  'marginLeft',
+  'marginRight',
+  'paddingLeft',
+  'paddingRight',
+  'borderLeftWidth',
+  'borderRightWidth',
+] as const;
+
+/** The layout of an element inline by tag, from its computed style. */
+function inlineLayoutOf(style: CSSStyleDeclaration): Layout {
+  const { display } = style;
+  if (display === 'contents') return 'inline';
+  // '' where no layout is known (a DOM without CSS): the tag decides.
+  if (display === 'inline' || display === '') {
+    const spaced = HORIZONTAL_SPACING.some((property) => {
+      const value = style[property];
+      return value !== '' && value !== '0px';
+    });
+    return spaced ? 'box' : 'inline';
+  }
+  return 'box';
+}
+
 export interface TextWalkerOptions {
   onSegment(segment: TextSegment): void;
   /** An open shadow root met on the way; the caller walks it as a root of its own. */
@@ -135,6 +161,9 @@ export class TextWalker {
   private runTexts: string[] = [];
   private runHasWords = false;
   private readonly visibility = new Map<Element, boolean>();
+  private readonly layouts = new Map<Element, Layout>();
+  /** The inline element the walk just closed, if no text came since. */
+  private closedInline: Element | null = null;
 
   constructor(
     private readonly root: Node,
@@ -171,7 +200,10 @@ export class TextWalker {
       return;
     }
     if (element.shadowRoot !== null) this.options.onShadowRoot?.(element.shadowRoot);
+    // An inline element's layout matters only where it would glue two words together, and
+    // reading computed styles is the walk's main cost: it is read only then.
     if (!isInlineElement(element)) this.endRun();
+    else if (this.runEndsInWord() && this.layoutOf(element) !== 'inline') this.endRun();
     this.next = element.firstChild ?? this.following(element);
   }
 
@@ -179,12 +211,9 @@ export class TextWalker {
   private following(node: Node): Node | null {
     let current: Node = node;
     while (current !== this.root) {
-      if (
-        current !== node &&
-        current.nodeType === Node.ELEMENT_NODE &&
-        !isInlineElement(current as Element)
-      ) {
-        this.endRun();
+      if (current !== node && isElement(current)) {
+        if (isInlineElement(current)) this.closedInline = current;
+        else this.endRun();
       }
       if (current.nextSibling !== null) return current.nextSibling;
       const parent = current.parentNode;
@@ -202,9 +231,41 @@ export class TextWalker {
       this.endRun();
       return;
     }
+    // Text glued to an inline box just closed ("Rusia" chip, then "invasion") starts a new run.
+    const closed = this.closedInline;
+    this.closedInline = null;
+    if (
+      closed !== null &&
+      /^\S/.test(data) &&
+      this.runEndsInWord() &&
+      this.layoutOf(closed) !== 'inline'
+    ) {
+      this.endRun();
+    }
     this.runNodes.push(text);
     this.runTexts.push(data);
     this.runHasWords ||= hasWords;
+  }
+
+  private runEndsInWord(): boolean {
+    const last = this.runTexts[this.runTexts.length - 1];
+    return last !== undefined && /\S$/.test(last);
+  }
+
+  /**
+   * How the text of an element inline by tag relates to its neighbours': it runs on with them
+   * (`inline`), or sits in a box of its own (`box`: inline-block, margins, a flex item…). The tag
+   * is not enough: pages lay out lists of links as chips, and "Rusia" + "Vladimir Putin" in two
+   * chips must not read "RusiaVladimir Putin". Boxes join their neighbours across a space only.
+   */
+  private layoutOf(element: Element): Layout {
+    if (isMarkElement(element)) return 'inline';
+    let layout = this.layouts.get(element);
+    if (layout === undefined) {
+      layout = inlineLayoutOf(getComputedStyle(element));
+      this.layouts.set(element, layout);
+    }
+    return layout;
   }
 
   private isVisible(parent: Element): boolean {
@@ -223,6 +284,7 @@ export class TextWalker {
     this.runNodes = [];
     this.runTexts = [];
     this.runHasWords = false;
+    this.closedInline = null;
     if (!hasWords) return;
     const container = blockContainerOf(nodes[0] as Text);
     if (container === null) return;

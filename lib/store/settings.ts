@@ -5,7 +5,7 @@
 import * as v from 'valibot';
 import type { BriefingsDatabase } from './db';
 
-export const HIGHLIGHT_STYLES = ['underline', 'tint', 'outline', 'contrast'] as const;
+export const HIGHLIGHT_STYLES = ['underline', 'tint', 'outline', 'strong'] as const;
 export type HighlightStyle = (typeof HIGHLIGHT_STYLES)[number];
 
 export const GeneralSettings = v.object({

@@ -30,8 +30,8 @@ export async function startStaticServer(root?: string): Promise<StaticServer> {
       response.writeHead(200, { 'content-type': contentTypes['.html'] }).end(page);
       return;
     }
-    const file = root && normalize(join(root, path));
-    if (!root || !file || !file.startsWith(normalize(root) + sep)) {
+    const file = root === undefined ? null : normalize(join(root, path));
+    if (root === undefined || file === null || !file.startsWith(normalize(root) + sep)) {
       response.writeHead(404).end('Not found');
       return;
     }

@@ -17,6 +17,11 @@ const shipping = (): Promise<BundledPack> =>
   Promise.resolve({ pack: structuredClone(shipped), hash: contentHash(JSON.stringify(shipped)) });
 
 beforeEach(() => {
+  // No extension page is open to hear progress reports: Chrome answers with no response.
+  vi.spyOn(chrome.runtime, 'sendMessage').mockImplementation(((
+    _message: unknown,
+    respond?: (answer: unknown) => void,
+  ) => respond?.(undefined)) as never);
   db = new BriefingsDatabase(`test-${crypto.randomUUID()}`);
   shipped = bundledPack();
   service = new BackgroundService(db, shipping);
@@ -87,6 +92,7 @@ describe('page settings', () => {
     expect(await handlers.getPageSettings({ url })).toEqual({
       enabled: true,
       markEveryPlaceMention: false,
+      highlightStyle: 'underline',
     });
 
     await handlers.setSiteEnabled({ host: 'example.org', enabled: false });
@@ -94,10 +100,15 @@ describe('page settings', () => {
     expect((await handlers.getPageSettings({ url: 'https://other.example/' })).enabled).toBe(true);
 
     await handlers.setSiteEnabled({ host: 'example.org', enabled: true });
-    await handlers.updateSettings({ paused: true, markEveryPlaceMention: true });
+    await handlers.updateSettings({
+      paused: true,
+      markEveryPlaceMention: true,
+      highlightStyle: 'strong',
+    });
     expect(await handlers.getPageSettings({ url })).toEqual({
       enabled: false,
       markEveryPlaceMention: true,
+      highlightStyle: 'strong',
     });
   });
 
@@ -121,7 +132,7 @@ describe('page settings', () => {
       tab.id,
       expect.objectContaining({
         type: 'pageSettingsChanged',
-        data: { enabled: false, markEveryPlaceMention: false },
+        data: { enabled: false, markEveryPlaceMention: false, highlightStyle: 'underline' },
       }),
       undefined,
       expect.any(Function),

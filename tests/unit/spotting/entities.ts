@@ -16,17 +16,28 @@ export function entity(
 export const testEntities: Entity[] = [
   entity('vladimir-putin', 'Vladimir Putin', 'person', ['Putin', 'President Putin']),
   entity('xi-jinping', 'Xi Jinping', 'person', ['Xi', 'President Xi'], { caseSensitive: ['Xi'] }),
-  entity('volodymyr-zelensky', 'Volodymyr Zelensky', 'person', ['Zelensky', 'Zelenskyy', 'Zelenskiy']),
+  entity('volodymyr-zelensky', 'Volodymyr Zelensky', 'person', [
+    'Zelensky',
+    'Zelenskyy',
+    'Zelenskiy',
+  ]),
   entity('dmitry-peskov', 'Dmitry Peskov', 'person', ['Peskov']),
   entity('li-hui', 'Li Hui', 'person', ['Li'], { contextRequired: ['Li'] }),
-  entity('qin-gang', 'Qin Gang', 'person', ['Qin'], { caseSensitive: ['Qin'], contextRequired: ['Qin'] }),
+  entity('qin-gang', 'Qin Gang', 'person', ['Qin'], {
+    caseSensitive: ['Qin'],
+    contextRequired: ['Qin'],
+  }),
   entity('kremlin', 'Kremlin', 'organization'),
-  entity('nato', 'NATO', 'organization', ['North Atlantic Treaty Organization'], { caseSensitive: ['NATO'] }),
+  entity('nato', 'NATO', 'organization', ['North Atlantic Treaty Organization'], {
+    caseSensitive: ['NATO'],
+  }),
   entity('united-states', 'United States', 'place', ['U.S.', 'US'], { caseSensitive: ['US'] }),
   entity('russia', 'Russia', 'place', ['Russian Federation']),
   entity('china', 'China', 'place'),
   entity('kyiv', 'Kyiv', 'place', ['Kiev']),
-  entity('china-peace-plan', "China's peace plan", 'topic', ['peace plan'], { contextRequired: ['peace plan'] }),
+  entity('china-peace-plan', "China's peace plan", 'topic', ['peace plan'], {
+    contextRequired: ['peace plan'],
+  }),
 ];
 
 export const testDictionary: SpotDictionary = buildSpotDictionary(testEntities);

@@ -10,7 +10,13 @@ function textOf(id: string, index = 0): Text {
 function inNode(node: Text, word: string, entityId: string, from = 0): MarkRequest {
   const start = node.data.indexOf(word, from);
   if (start < 0) throw new Error(`"${word}" is not in "${node.data}"`);
-  return { startNode: node, startOffset: start, endNode: node, endOffset: start + word.length, entityId };
+  return {
+    startNode: node,
+    startOffset: start,
+    endNode: node,
+    endOffset: start + word.length,
+    entityId,
+  };
 }
 
 let highlighter: Highlighter;
@@ -35,10 +41,19 @@ describe('marking', () => {
   test('a name across inline elements gets one mark per part and one tab stop', () => {
     document.body.innerHTML = '<p id="p"><b id="b">Xi</b> Jinping’s visit</p>';
     const [placed] = highlighter.highlight([
-      { startNode: textOf('b'), startOffset: 0, endNode: textOf('p', 1), endOffset: 8, entityId: 'xi-jinping' },
+      {
+        startNode: textOf('b'),
+        startOffset: 0,
+        endNode: textOf('p', 1),
+        endOffset: 8,
+        entityId: 'xi-jinping',
+      },
     ]);
     expect(placed?.elements.map((element) => element.textContent)).toEqual(['Xi', ' Jinping']);
-    expect(placed?.elements.map((element) => element.getAttribute('tabindex'))).toEqual(['0', null]);
+    expect(placed?.elements.map((element) => element.getAttribute('tabindex'))).toEqual([
+      '0',
+      null,
+    ]);
     expect(document.body.textContent).toBe('Xi Jinping’s visit');
     expect(highlighter.countByEntity()).toEqual({ 'xi-jinping': 1 });
   });
@@ -69,7 +84,10 @@ describe('unmarking', () => {
     const page = textOf('p');
     highlighter.highlight([inNode(page, 'Qin Gang', 'qin-gang')]);
     highlighter.highlight([inNode(page, 'Qin', 'qin-gang')]);
-    expect([...document.querySelectorAll('mark')].map((mark) => mark.textContent)).toEqual(['Qin', 'Qin Gang']);
+    expect([...document.querySelectorAll('mark')].map((mark) => mark.textContent)).toEqual([
+      'Qin',
+      'Qin Gang',
+    ]);
     highlighter.removeAll([document]);
     expect(document.body.innerHTML).toBe(before);
     expect(textOf('p')).toBe(page);

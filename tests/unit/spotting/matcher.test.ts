@@ -62,7 +62,7 @@ describe('punctuation around a name', () => {
   });
 
   test('straight and curly apostrophes in an alias match each other', () => {
-    expect(spotted('China’s peace plan')).toEqual([["China’s peace plan", 'china-peace-plan']]);
+    expect(spotted('China’s peace plan')).toEqual([['China’s peace plan', 'china-peace-plan']]);
   });
 });
 
@@ -106,7 +106,9 @@ describe('aliases shared by entities', () => {
     const matcher = createMatcher(
       buildSpotDictionary([
         entity('georgia-country', 'Georgia', 'place'),
-        entity('georgia-state', 'State of Georgia', 'place', ['Georgia'], { contextRequired: ['Georgia'] }),
+        entity('georgia-state', 'State of Georgia', 'place', ['Georgia'], {
+          contextRequired: ['Georgia'],
+        }),
       ]),
     );
     expect(spotted('Georgia', matcher)).toEqual([['Georgia', 'georgia-country']]);

@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { PageSpotter } from '@/lib/page/spotter';
+import { type IdleSummary, PageSpotter } from '@/lib/page/spotter';
 import type { Matcher } from '@/lib/spotting/matcher';
 import { testMatcher } from './entities';
 
 /** A spotter on the test document, with idle callbacks on timers and a way to await idleness. */
 function startSpotter(options: { matcher?: Matcher; markEveryPlaceMention?: boolean } = {}) {
   const owner = new AbortController();
+  const reports: IdleSummary[] = [];
   let idle: () => void = () => {};
   const spotter = new PageSpotter(document, {
     matcher: options.matcher ?? testMatcher,
@@ -14,8 +15,14 @@ function startSpotter(options: { matcher?: Matcher; markEveryPlaceMention?: bool
       signal: owner.signal,
       requestIdleCallback: (callback) =>
         window.setTimeout(() => callback({ didTimeout: false, timeRemaining: () => 8 }), 0),
+      setTimeout: (handler, timeout) => window.setTimeout(handler, timeout),
     },
-    hooks: { onIdle: () => idle() },
+    hooks: {
+      onIdle: (summary) => {
+        reports.push(summary);
+        idle();
+      },
+    },
   });
   const nextIdle = () =>
     new Promise<void>((resolve) => {
@@ -24,7 +31,7 @@ function startSpotter(options: { matcher?: Matcher; markEveryPlaceMention?: bool
   const started = nextIdle();
   spotter.start();
   running.push(spotter);
-  return { spotter, owner, started, nextIdle };
+  return { spotter, owner, started, nextIdle, reports };
 }
 
 const running: PageSpotter[] = [];
@@ -56,7 +63,11 @@ describe('a static page', () => {
       ['Peskov', 'dmitry-peskov'],
     ]);
     expect(document.body.textContent).toBe(beforeText);
-    expect(spotter.markCounts()).toEqual({ 'xi-jinping': 2, 'vladimir-putin': 1, 'dmitry-peskov': 1 });
+    expect(spotter.markCounts()).toEqual({
+      'xi-jinping': 2,
+      'vladimir-putin': 1,
+      'dmitry-peskov': 1,
+    });
     expect(document.head.querySelector('style')?.textContent).toContain('mark.briefings-mark');
     spotter.stop();
     expect(document.body.innerHTML).toBe(before);
@@ -147,5 +158,39 @@ describe('a page that changes', () => {
     }
     await done;
     expect(marks()).toHaveLength(12);
+  });
+
+  test('later batches read what was added, not the page again', async () => {
+    document.body.innerHTML = Array.from(
+      { length: 50 },
+      (_, index) => `<p>Paragraph ${index}</p>`,
+    ).join('');
+    const { started, nextIdle, reports } = startSpotter();
+    await started;
+    const added = nextIdle();
+    const paragraph = document.createElement('p');
+    paragraph.textContent = 'Peskov arrived.';
+    document.body.append(paragraph);
+    await added;
+    expect(reports.map((report) => report.segmentsRead)).toEqual([50, 1]);
+    expect(marks()).toEqual([['Peskov', 'dmitry-peskov']]);
+  });
+
+  test('text the page rewrites without end is read a bounded number of times, then marked', async () => {
+    document.body.innerHTML = '<p id="ticker">Peskov said 0</p>';
+    const { started, nextIdle, reports } = startSpotter();
+    await started;
+    const ticker = document.getElementById('ticker')?.firstChild as Text;
+    for (let tick = 1; tick <= 15; tick++) {
+      const handled = nextIdle();
+      ticker.data = `Peskov said ${tick}`;
+      await handled;
+    }
+    // Ten re-reads per second at most: the last ones waited, their marks taken out meanwhile.
+    expect(reports.slice(1, 16).filter((report) => report.segmentsRead > 0).length).toBe(10);
+    expect(document.body.textContent).toBe('Peskov said 15');
+    await nextIdle();
+    expect(marks()).toEqual([['Peskov', 'dmitry-peskov']]);
+    expect(document.body.textContent).toBe('Peskov said 15');
   });
 });

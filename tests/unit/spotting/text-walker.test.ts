@@ -19,12 +19,19 @@ beforeEach(() => {
 
 describe('segments', () => {
   test('text across inline elements is one segment, in its block', () => {
-    document.body.innerHTML = '<p id="p"><b>Xi</b> Jinping and <a href="#">Vladimir <i>Putin</i></a>’s</p>';
+    document.body.innerHTML =
+      '<p id="p"><b>Xi</b> Jinping and <a href="#">Vladimir <i>Putin</i></a>’s</p>';
     const [segment, ...rest] = walk(document.body);
     expect(rest).toEqual([]);
     expect(segment?.text).toBe('Xi Jinping and Vladimir Putin’s');
     expect(segment?.container).toBe(document.getElementById('p'));
-    expect(segment?.nodes.map((node) => node.data)).toEqual(['Xi', ' Jinping and ', 'Vladimir ', 'Putin', '’s']);
+    expect(segment?.nodes.map((node) => node.data)).toEqual([
+      'Xi',
+      ' Jinping and ',
+      'Vladimir ',
+      'Putin',
+      '’s',
+    ]);
     expect(segment?.starts).toEqual([0, 2, 15, 24, 29]);
   });
 
@@ -52,31 +59,51 @@ describe('segments', () => {
   });
 
   test('text already inside our marks is reported as marked', () => {
-    document.body.innerHTML =
-      '<p>Qin and <mark class="briefings-mark">Qin Gang</mark> met</p>';
+    document.body.innerHTML = '<p>Qin and <mark class="briefings-mark">Qin Gang</mark> met</p>';
     expect(walk(document.body)[0]?.marked).toEqual([[8, 16]]);
   });
 });
 
 describe('what is not read', () => {
   test.each([
-    ['form fields', '<textarea>Putin</textarea><select><option>Putin</option></select><button>Putin</button>'],
-    ['scripts and styles', '<script>var a = "Putin"</script><style>.Putin{}</style><noscript>Putin</noscript>'],
+    [
+      'form fields',
+      '<textarea>Putin</textarea><select><option>Putin</option></select><button>Putin</button>',
+    ],
+    [
+      'scripts and styles',
+      '<script>var a = "Putin"</script><style>.Putin{}</style><noscript>Putin</noscript>',
+    ],
     ['templates', '<template><p>Putin</p></template>'],
     ['code', '<pre>Putin</pre><p><code>Putin</code></p>'],
     ['svg and math', '<svg><text>Putin</text></svg><math><mi>Putin</mi></math>'],
-    ['editable text', '<div contenteditable="true"><p>Putin</p></div><p contenteditable="">Putin</p>'],
+    [
+      'editable text',
+      '<div contenteditable="true"><p>Putin</p></div><p contenteditable="">Putin</p>',
+    ],
     ['hidden elements', '<p hidden>Putin</p><p aria-hidden="true">Putin</p>'],
-    ['hidden by style', '<p style="display:none">Putin</p><p><span style="visibility:hidden">Putin</span></p>'],
-    ['navigation', '<nav>Putin</nav><ul role="navigation"><li>Putin</li></ul><div role="search">Putin</div>'],
+    [
+      'hidden by style',
+      '<p style="display:none">Putin</p><p><span style="visibility:hidden">Putin</span></p>',
+    ],
+    [
+      'navigation',
+      '<nav>Putin</nav><ul role="navigation"><li>Putin</li></ul><div role="search">Putin</div>',
+    ],
     ['search forms', '<form><p>Putin</p><input></form>'],
-    ['our own UI', '<briefings-popover>Putin</briefings-popover><div data-briefings-ui>Putin</div>'],
+    [
+      'our own UI',
+      '<briefings-popover>Putin</briefings-popover><div data-briefings-ui>Putin</div>',
+    ],
   ])('%s', (_, html) => {
     expect(segmentsOf(`${html}<p>Kept</p>`)).toEqual(['Kept']);
   });
 
   test('hidden text inside a paragraph splits it: no name across the gap', () => {
-    expect(segmentsOf('<p>Xi <span style="display:none">x</span>Jinping</p>')).toEqual(['Xi', 'Jinping']);
+    expect(segmentsOf('<p>Xi <span style="display:none">x</span>Jinping</p>')).toEqual([
+      'Xi',
+      'Jinping',
+    ]);
   });
 
   test('a form that holds the whole page is read', () => {
@@ -102,5 +129,28 @@ describe('shadow roots', () => {
     expect(walk(shadow).map((segment) => [segment.text, segment.container])).toEqual([
       ['In the shadow', shadow.firstElementChild],
     ]);
+  });
+});
+
+describe('layout', () => {
+  test('inline elements laid out as blocks or chips do not join their text', () => {
+    expect(
+      segmentsOf(
+        '<div><a style="display:inline-block">Rusia</a><a style="display:inline-block">Vladimir Putin</a></div>',
+      ),
+    ).toEqual(['Rusia', 'Vladimir Putin']);
+    expect(
+      segmentsOf(
+        '<div><a style="margin:0 4px">Rusia</a><a style="margin:0 4px">Vladimir Putin</a>invasion</div>',
+      ),
+    ).toEqual(['Rusia', 'Vladimir Putin', 'invasion']);
+  });
+
+  test('boxed inline elements still join text across a space', () => {
+    expect(
+      segmentsOf(
+        '<p><b style="padding:0 2px">Xi</b> Jinping, <a style="display:inline-block">Vladimir</a> Putin</p>',
+      ),
+    ).toEqual(['Xi Jinping, Vladimir Putin']);
   });
 });

@@ -50,7 +50,7 @@ describe('seeding', () => {
   test('an update replaces the bundled rows and leaves imported packs and settings alone', async () => {
     await importPackFile(store, JSON.stringify(smallPack()));
     const settings = new SettingsStore(db);
-    await settings.updateGeneral({ highlightStyle: 'contrast' });
+    await settings.updateGeneral({ highlightStyle: 'strong' });
     await settings.setSiteEnabled('example.org', false);
 
     const updated = bundledPack();
@@ -66,7 +66,7 @@ describe('seeding', () => {
     expect(await db.quotes.where('packId').equals('seed-corpus-v2').count()).toBe(3);
     expect(await db.quotes.where('packId').equals(bundledPack().id).count()).toBe(0);
     expect(await db.quotes.where('packId').equals('field-notes').count()).toBe(1);
-    expect((await settings.general()).highlightStyle).toBe('contrast');
+    expect((await settings.general()).highlightStyle).toBe('strong');
     expect(await settings.siteEnabled('example.org')).toBe(false);
   });
 });

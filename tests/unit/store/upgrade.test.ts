@@ -22,7 +22,7 @@ test('a database made by every earlier schema opens under the current one, packs
     await old.entities.bulkAdd(rows.entities);
     await old.table('quotes').add(oldQuote);
     await old.events.bulkAdd(rows.events);
-    await old.settings.put({ key: 'general', value: { paused: true, highlightStyle: 'contrast' } });
+    await old.settings.put({ key: 'general', value: { paused: true, highlightStyle: 'strong' } });
     await old.settings.put({ key: 'site:example.org', value: false });
     old.close();
 
@@ -32,7 +32,7 @@ test('a database made by every earlier schema opens under the current one, packs
     expect(await current.packs.get('field-notes')).toMatchObject({ title: 'Field notes' });
     expect(await current.quotes.where('documentIds').equals('notes-1').count()).toBe(1);
     const settings = new SettingsStore(current);
-    expect(await settings.general()).toMatchObject({ paused: true, highlightStyle: 'contrast' });
+    expect(await settings.general()).toMatchObject({ paused: true, highlightStyle: 'strong' });
     expect(await settings.siteEnabled('example.org')).toBe(false);
     await current.delete();
   }

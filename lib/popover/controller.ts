@@ -1,0 +1,422 @@
+/**
+ * When the briefing card opens, closes and what it shows. Pointer: the card opens after the
+ * pointer rests on a name (hover intent), stays while the pointer travels from the name into
+ * the card, and closes a moment after it leaves both. Keyboard: marks are tab stops; Enter or
+ * Space opens the card and moves focus into it, Escape closes it and puts focus back on the
+ * name. Opening by pointer never moves focus.
+ */
+import { h, render } from 'preact';
+import { BriefingPopover, type BriefingState } from '@/components/briefing/BriefingPopover';
+import { type MarkActivation, onMarkActivated } from '@/lib/page/marks';
+import { MARK_CLASS, MARK_ENTITY_ATTRIBUTE, MARK_TAG } from '@/lib/spotting/mark-names';
+import type { EntityRef } from '@/lib/store/briefing';
+import type { BriefingProvider } from './briefing-source';
+import { createPopoverHost, type PopoverHost } from './host';
+import { openInBriefings } from './open-in-briefings';
+import { followMark } from './position';
+
+/** How long the pointer rests on a name before the card opens. */
+const HOVER_INTENT_MS = 120;
+/** How long the card waits after the pointer left name and card, so a crossing never closes it. */
+const LEAVE_GRACE_MS = 300;
+/** A briefing slower than this shows the loading state rather than keep the reader waiting. */
+const LOADING_STATE_AFTER_MS = 60;
+
+/** Told to the page's window for tests and benchmarks, like the scan's events. No data. */
+export const POPOVER_OPEN_EVENT = 'briefings:popover-open';
+export const POPOVER_CLOSE_EVENT = 'briefings:popover-close';
+
+interface OpenCard {
+  mark: HTMLElement;
+  /** What the reader pointed at, as printed, shown until the briefing is in. */
+  pendingName: string;
+  entityId: string;
+  /** Briefings visited through "Appears with", to go back to. */
+  previous: EntityRef[];
+  state: BriefingState;
+  /** Opened or used with the keyboard: then the pointer wandering off is no reason to close. */
+  keyboard: boolean;
+  announced: boolean;
+  /** Focus goes into the card once it is placed (it cannot take focus while still hidden). */
+  focusWhenPlaced: boolean;
+}
+
+export interface PopoverOptions {
+  css: string;
+  briefings: BriefingProvider;
+  signal: AbortSignal;
+}
+
+export class PopoverController {
+  private host: PopoverHost | null = null;
+  private card: OpenCard | null = null;
+  private stopFollowing: (() => void) | null = null;
+  private intentTimer: number | undefined;
+  private leaveTimer: number | undefined;
+  private loadingTimer: number | undefined;
+  /** The mark the pointer rests on, while hover intent is pending. */
+  private intended: HTMLElement | null = null;
+  /** Incremented on every load, so a late answer for a card already moved on is dropped. */
+  private loadId = 0;
+
+  constructor(private readonly options: PopoverOptions) {}
+
+  start(): void {
+    const { signal } = this.options;
+    const listen = { capture: true, signal };
+    onMarkActivated((activation) => this.guard(() => this.onActivated(activation)), { signal });
+    document.addEventListener('pointerout', (event) => this.guard(() => this.onPointerOut(event)), {
+      ...listen,
+      passive: true,
+    });
+    document.addEventListener(
+      'pointerdown',
+      (event) => this.guard(() => this.onPointerDown(event)),
+      {
+        ...listen,
+        passive: true,
+      },
+    );
+    document.addEventListener('click', (event) => this.guard(() => this.onClick(event)), {
+      ...listen,
+      passive: true,
+    });
+    document.addEventListener(
+      'keydown',
+      (event) => this.guard(() => this.onPageKey(event)),
+      listen,
+    );
+    signal.addEventListener('abort', () => this.destroy(), { once: true });
+  }
+
+  private onActivated({ mark, entityId, trigger }: MarkActivation): void {
+    // Ask early: the answer is usually in before the reader's intent is.
+    this.options.briefings.get(entityId).catch(() => undefined);
+    if (trigger !== 'pointer') return;
+    if (this.card && this.showsName(mark)) {
+      this.cancelLeave();
+      return;
+    }
+    if (this.intended === mark) return;
+    this.cancelIntent();
+    this.intended = mark;
+    this.intentTimer = window.setTimeout(() => {
+      this.intended = null;
+      this.guard(() => this.open(mark, entityId, { keyboard: false }));
+    }, HOVER_INTENT_MS);
+  }
+
+  private onPointerOut(event: PointerEvent): void {
+    const from = markOf(event.target);
+    if (from === null) return;
+    const to = markOf(event.relatedTarget);
+    if (to !== null && entityOf(to) === entityOf(from)) return;
+    if (this.intended === from) this.cancelIntent();
+    if (this.card && this.showsName(from) && !this.host?.contains(asNode(event.relatedTarget))) {
+      this.scheduleLeave();
+    }
+  }
+
+  private onPointerDown(event: PointerEvent): void {
+    if (!this.card) return;
+    const target = asNode(event.target);
+    if (this.host?.contains(target)) return;
+    const mark = markOf(event.target);
+    if (mark && this.showsName(mark)) return;
+    this.close({ restoreFocus: false });
+  }
+
+  /** A tap (touch has no hover) or a click on a name opens at once. */
+  private onClick(event: MouseEvent): void {
+    const mark = markOf(event.target);
+    const entityId = mark && entityOf(mark);
+    if (!mark || !entityId || (this.card && this.card.mark === mark)) return;
+    this.open(mark, entityId, { keyboard: false });
+  }
+
+  private onPageKey(event: KeyboardEvent): void {
+    // Keys in the card arrive here first (capture), retargeted to the host: the card handles them.
+    if (this.host?.contains(asNode(event.target))) return;
+    const mark = markOf(event.target);
+    if (mark && (event.key === 'Enter' || event.key === ' ')) {
+      const entityId = entityOf(mark);
+      if (!entityId) return;
+      event.preventDefault(); // Space would scroll the page
+      this.open(mark, entityId, { keyboard: true });
+      return;
+    }
+    if (event.key === 'Escape' && this.card) {
+      const focusOnMark = mark !== null && this.showsName(mark);
+      this.close({ restoreFocus: focusOnMark });
+    }
+  }
+
+  /** Keys inside the card (they stop at its shadow root: the page never sees them). */
+  private onCardKey(event: KeyboardEvent): void {
+    if (!this.card || !this.host) return;
+    this.card.keyboard = true;
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      this.close({ restoreFocus: true });
+      return;
+    }
+    if (event.key !== 'Tab') return;
+    // Tabbing past either end leaves the card for its name, where page order continues.
+    const stops = focusableIn(this.host.mount);
+    const active = this.host.shadow.activeElement;
+    // -1: focus is on the card itself, before its first stop.
+    const index = active instanceof HTMLElement ? stops.indexOf(active) : -1;
+    if (event.shiftKey ? index <= 0 : index === stops.length - 1) {
+      event.preventDefault();
+      this.close({ restoreFocus: true });
+    }
+  }
+
+  private open(mark: HTMLElement, entityId: string, { keyboard }: { keyboard: boolean }): void {
+    this.cancelIntent();
+    this.cancelLeave();
+    if (this.card?.mark === mark) {
+      if (keyboard) {
+        this.card.keyboard = true;
+        this.focusCard();
+      }
+      return;
+    }
+    // Another name: the old card goes at once rather than show the wrong person meanwhile.
+    this.close({ restoreFocus: false });
+    this.card = {
+      mark,
+      pendingName: nameAt(mark),
+      entityId,
+      previous: [],
+      state: { status: 'loading' },
+      keyboard,
+      announced: false,
+      focusWhenPlaced: false,
+    };
+    this.load(entityId);
+    if (keyboard) this.focusCard();
+  }
+
+  private load(entityId: string): void {
+    const card = this.card;
+    if (!card) return;
+    const loadId = ++this.loadId;
+    window.clearTimeout(this.loadingTimer);
+    const ready = this.options.briefings.peek(entityId);
+    if (ready) {
+      card.state = { status: 'ready', briefing: ready };
+      this.render();
+      return;
+    }
+    this.loadingTimer = window.setTimeout(() => {
+      if (loadId === this.loadId && card.state.status === 'loading') this.render();
+    }, LOADING_STATE_AFTER_MS);
+    this.options.briefings.get(entityId).then(
+      (briefing) => this.settle(loadId, { status: 'ready', briefing }),
+      (error: unknown) => this.settle(loadId, { status: 'error', message: readerMessage(error) }),
+    );
+  }
+
+  private settle(loadId: number, state: BriefingState): void {
+    if (loadId !== this.loadId || !this.card || this.options.signal.aborted) return;
+    window.clearTimeout(this.loadingTimer);
+    this.card.state = state;
+    this.guard(() => this.render());
+  }
+
+  private selectEntity(entity: EntityRef): void {
+    const card = this.card;
+    if (card?.state.status !== 'ready') return;
+    const focusWasInside = this.host?.shadow.activeElement != null;
+    const current = card.state.briefing.entity;
+    card.previous = [...card.previous, { id: current.id, name: current.name, kind: current.kind }];
+    this.moveTo(entity, focusWasInside);
+  }
+
+  private back(): void {
+    const card = this.card;
+    const previous = card?.previous.at(-1);
+    if (!card || !previous) return;
+    card.previous = card.previous.slice(0, -1);
+    this.moveTo(previous, true);
+  }
+
+  private moveTo(entity: EntityRef, refocus: boolean): void {
+    const card = this.card;
+    if (!card) return;
+    card.entityId = entity.id;
+    card.pendingName = entity.name;
+    card.state = { status: 'loading' };
+    this.load(entity.id);
+    // The button that was pressed is gone; focus goes to the card rather than to the page.
+    if (refocus) this.focusCard();
+  }
+
+  private render(): void {
+    const card = this.card;
+    if (!card) return;
+    this.host ??= this.createHost();
+    render(
+      h(BriefingPopover, {
+        state: card.state,
+        pendingName: card.pendingName,
+        previous: card.previous.at(-1) ?? null,
+        onBack: () => this.guard(() => this.back()),
+        onClose: () => this.guard(() => this.close({ restoreFocus: true })),
+        onRetry: () => this.guard(() => this.load(card.entityId)),
+        onSelectEntity: (entity) => this.guard(() => this.selectEntity(entity)),
+        onOpenInBriefings: (entity) =>
+          openInBriefings(entity.id).catch((error: unknown) =>
+            console.warn('[Briefings] could not open the Briefings page:', error),
+          ),
+      }),
+      this.host.mount,
+    );
+    const element = this.cardElement();
+    if (element && !this.stopFollowing) {
+      this.stopFollowing = followMark(card.mark, element, {
+        onPlaced: () => this.guard(() => this.placed()),
+        onMarkGone: () => this.guard(() => this.close({ restoreFocus: false })),
+      });
+    }
+  }
+
+  private createHost(): PopoverHost {
+    const host = createPopoverHost(this.options.css);
+    host.shadow.addEventListener('keydown', (event) =>
+      this.guard(() => this.onCardKey(event as KeyboardEvent)),
+    );
+    // Not bubbling, so these fire for the card as a whole, not for each element inside it.
+    host.mount.addEventListener('pointerenter', () => this.cancelLeave());
+    host.mount.addEventListener('pointerleave', (event) => {
+      const to = markOf(event.relatedTarget);
+      if (!(to && this.showsName(to))) this.guard(() => this.scheduleLeave());
+    });
+    return host;
+  }
+
+  /** The card is on screen, next to its name, for the first time. */
+  private placed(): void {
+    const card = this.card;
+    if (!card) return;
+    if (card.focusWhenPlaced) {
+      card.focusWhenPlaced = false;
+      this.cardElement()?.focus({ preventScroll: true });
+    }
+    if (!card.announced) {
+      card.announced = true;
+      window.dispatchEvent(new CustomEvent(POPOVER_OPEN_EVENT));
+    }
+  }
+
+  /** Moves focus into the card: now if it is on screen, else as soon as it is placed. */
+  private focusCard(): void {
+    const card = this.card;
+    if (!card) return;
+    this.render(); // the loading state, if the briefing is not in yet: focus needs an element
+    const element = this.cardElement();
+    if (element?.dataset.placed === 'true') element.focus({ preventScroll: true });
+    else card.focusWhenPlaced = true;
+  }
+
+  private close({ restoreFocus }: { restoreFocus: boolean }): void {
+    const card = this.card;
+    if (!card) return;
+    // Focus in the card would fall to the page's <body> when it goes: it returns to the name.
+    const focusInCard = this.host?.shadow.activeElement != null;
+    this.card = null;
+    this.loadId++;
+    this.cancelIntent();
+    this.cancelLeave();
+    window.clearTimeout(this.loadingTimer);
+    this.stopFollow();
+    if (this.host) render(null, this.host.mount);
+    if ((restoreFocus || focusInCard) && card.mark.isConnected) {
+      card.mark.focus({ preventScroll: true });
+    }
+    window.dispatchEvent(new CustomEvent(POPOVER_CLOSE_EVENT));
+  }
+
+  private scheduleLeave(): void {
+    if (!this.card || this.card.keyboard) return;
+    this.cancelLeave();
+    this.leaveTimer = window.setTimeout(
+      () => this.guard(() => this.close({ restoreFocus: false })),
+      LEAVE_GRACE_MS,
+    );
+  }
+
+  private cancelIntent(): void {
+    window.clearTimeout(this.intentTimer);
+    this.intended = null;
+  }
+
+  private cancelLeave(): void {
+    window.clearTimeout(this.leaveTimer);
+  }
+
+  private stopFollow(): void {
+    this.stopFollowing?.();
+    this.stopFollowing = null;
+  }
+
+  /** The card shows this name: the mark itself, or another part of the same name. */
+  private showsName(mark: HTMLElement): boolean {
+    const card = this.card;
+    return card !== null && (card.mark === mark || entityOf(mark) === entityOf(card.mark));
+  }
+
+  private cardElement(): HTMLElement | null {
+    return this.host?.mount.querySelector<HTMLElement>('[role="dialog"]') ?? null;
+  }
+
+  private destroy(): void {
+    try {
+      this.close({ restoreFocus: false });
+    } finally {
+      this.host?.remove();
+      this.host = null;
+    }
+  }
+
+  /** Never throw into the page: whatever goes wrong stays in our console. */
+  private guard(action: () => void): void {
+    if (this.options.signal.aborted) return;
+    try {
+      action();
+    } catch (error) {
+      console.warn('[Briefings] the briefing card failed:', error);
+    }
+  }
+}
+
+function asNode(target: EventTarget | null): Node | null {
+  return target instanceof Node ? target : null;
+}
+
+function markOf(target: EventTarget | null): HTMLElement | null {
+  const node = asNode(target);
+  const element = node instanceof Element ? node : (node?.parentElement ?? null);
+  return element?.closest<HTMLElement>(`${MARK_TAG}.${MARK_CLASS}`) ?? null;
+}
+
+function entityOf(mark: HTMLElement): string | null {
+  return mark.getAttribute(MARK_ENTITY_ATTRIBUTE);
+}
+
+function nameAt(mark: HTMLElement): string {
+  return (mark.textContent ?? '').trim() || 'Briefing';
+}
+
+function focusableIn(root: HTMLElement): HTMLElement[] {
+  return [...root.querySelectorAll<HTMLElement>('a[href], button:not([disabled])')].filter(
+    (element) => element.checkVisibility(),
+  );
+}
+
+function readerMessage(error: unknown): string {
+  return error instanceof Error && error.message
+    ? error.message
+    : 'Briefings could not load this briefing.';
+}

@@ -1,0 +1,27 @@
+/**
+ * The briefing card on web pages: point at or focus a marked name to read what the packs say
+ * about it. The only entry point of the popover; the content script calls `startPopover`.
+ */
+
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import briefingCss from '@/components/briefing/briefing.css?inline';
+import popoverCss from '@/components/briefing/popover.css?inline';
+import { BriefingSource } from './briefing-source';
+import { PopoverController } from './controller';
+
+export { POPOVER_CLOSE_EVENT, POPOVER_OPEN_EVENT } from './controller';
+
+/**
+ * Listens for marked names and shows their briefings until the extension reloads (`ctx`
+ * invalidated) or `signal` aborts (say, Briefings switched off for the site). The card's
+ * element is only created when it first opens.
+ */
+export function startPopover(ctx: ContentScriptContext, signal?: AbortSignal): void {
+  const lifetime = signal ? AbortSignal.any([ctx.signal, signal]) : ctx.signal;
+  if (lifetime.aborted) return;
+  new PopoverController({
+    css: `${briefingCss}\n${popoverCss}`,
+    briefings: new BriefingSource(),
+    signal: lifetime,
+  }).start();
+}

@@ -1,0 +1,170 @@
+/**
+ * Spotting on real pages written by others (../shared/fixtures/pages, offline copies of news
+ * sites and Wikipedia), with the built extension and its bundled corpus. Their requests off the
+ * machine are refused (the harness proxy, and aborted early here). These tests fail, never skip,
+ * when the pages are missing.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  type ExtensionBrowser,
+  launchExtensionBrowser,
+} from '../../scripts/harness/extension-browser';
+import { type StaticServer, startStaticServer } from '../../scripts/harness/static-server';
+import { openSpottedPage, recorded, setSiteEnabled } from '../e2e/spotting-harness';
+
+const pagesDir = fileURLToPath(new URL('../../../shared/fixtures/pages', import.meta.url));
+
+/** Names each page shows in its prose, by entity: at least this many marks. */
+const PAGES: Record<string, Record<string, number>> = {
+  'abcnews-clinton-putin.html': {
+    'vladimir-putin': 20,
+    russia: 1,
+    moscow: 1,
+    kremlin: 1,
+    ukraine: 1,
+  },
+  'axios-am-newsletter.html': {
+    'vladimir-putin': 1,
+    'xi-jinping': 1,
+    'volodymyr-zelensky': 1,
+    'antony-blinken': 1,
+    russia: 1,
+    china: 1,
+    ukraine: 1,
+    moscow: 1,
+  },
+  'cnn-gates-tillerson-russia.html': { 'vladimir-putin': 4, russia: 1 },
+  'infobae-muratov-putin-es.html': {
+    'vladimir-putin': 8,
+    kremlin: 2,
+    'volodymyr-zelensky': 1,
+    'antony-blinken': 1,
+    kyiv: 1,
+  },
+  'timesofindia-china-kashmir.html': { 'xi-jinping': 8, china: 1, beijing: 1 },
+  'wikipedia-new-zealand.html': { china: 1 },
+};
+
+/** Where a mark must never be: not prose, not the page's own visible text. */
+const NOT_PROSE = [
+  'head',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'code',
+  'pre',
+  'svg',
+  'math',
+  'textarea',
+  'select',
+  'button',
+  'nav',
+  'form',
+  '[role="navigation"]',
+  '[role="search"]',
+  '[role="menu"]',
+  '[contenteditable]:not([contenteditable="false"])',
+  '[hidden]',
+  '[aria-hidden="true"]',
+].join(', ');
+
+let browser: ExtensionBrowser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  server = await startStaticServer(pagesDir);
+  browser = await launchExtensionBrowser();
+  // Offline copies: everything they ask of other hosts fails at once rather than at the proxy.
+  await browser.context.route(
+    (url) => url.hostname !== '127.0.0.1',
+    (route) => route.abort(),
+  );
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Uncaught errors of the page while Briefings is switched off for it: the page's own. */
+async function errorsWithoutBriefings(url: string): Promise<string[]> {
+  await setSiteEnabled(browser, '127.0.0.1', false);
+  try {
+    const page = await browser.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    await page.goto(url, { waitUntil: 'networkidle' });
+    await page.close();
+    return errors;
+  } finally {
+    await setSiteEnabled(browser, '127.0.0.1', true);
+  }
+}
+
+function marksOutsideProse(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate((notProse) => {
+    return [...document.querySelectorAll<HTMLElement>('mark.briefings-mark')]
+      .filter(
+        (mark) =>
+          mark.closest(notProse) !== null || !mark.checkVisibility({ visibilityProperty: true }),
+      )
+      .map((mark) => `${mark.textContent} in ${mark.parentElement?.outerHTML.slice(0, 120)}`);
+  }, selector);
+}
+
+function markCounts(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(() => {
+    const counts: Record<string, number> = {};
+    for (const mark of document.querySelectorAll<HTMLElement>(
+      'mark.briefings-mark[tabindex="0"]',
+    )) {
+      const entity = mark.getAttribute('data-briefings-entity') ?? '';
+      counts[entity] = (counts[entity] ?? 0) + 1;
+    }
+    return counts;
+  });
+}
+
+describe.each(Object.entries(PAGES))('%s', (file, expectedAtLeast) => {
+  test('names in the prose are marked, only there, without changing the page', async () => {
+    // Missing pages fail each test (a skipped test would pass unnoticed).
+    expect(existsSync(pagesDir), `the real pages are missing: expected them in ${pagesDir}`).toBe(
+      true,
+    );
+    expect(existsSync(`${pagesDir}/${file}`), `${file} is missing from ${pagesDir}`).toBe(true);
+    const url = `${server.origin}/${file}`;
+    const pageOwnErrors = await errorsWithoutBriefings(url);
+
+    const spotted = await openSpottedPage(browser, url);
+    const { page } = spotted;
+    try {
+      const { pristineText, pristineHtml } = await recorded(page);
+      expect(await page.evaluate(() => document.body.textContent)).toBe(pristineText);
+
+      const counts = await markCounts(page);
+      for (const [entityId, atLeast] of Object.entries(expectedAtLeast)) {
+        expect(counts[entityId] ?? 0, `marks of ${entityId}`).toBeGreaterThanOrEqual(atLeast);
+      }
+      expect(await marksOutsideProse(page, NOT_PROSE)).toEqual([]);
+
+      // Nothing of ours in the console, and no page error the page does not have without us.
+      const ours = spotted.consoleProblems.filter(
+        (message) => message.includes('[Briefings]') || message.includes('chrome-extension://'),
+      );
+      expect(ours).toEqual([]);
+      const newErrors = spotted.pageErrors.filter((error) => !pageOwnErrors.includes(error));
+      expect(newErrors).toEqual([]);
+
+      await setSiteEnabled(browser, '127.0.0.1', false);
+      await page.waitForFunction(() => document.querySelector('mark.briefings-mark') === null);
+      expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(pristineHtml);
+    } finally {
+      await setSiteEnabled(browser, '127.0.0.1', true);
+      await spotted.close();
+    }
+  });
+});

@@ -1,0 +1,124 @@
+/**
+ * The popover's container in happy-dom: when it opens, and that it stops cleanly and never throws
+ * into the page. What the card shows, and the keyboard and pointer paths in a real browser, are
+ * in tests/e2e/popover.test.ts (the card's root is closed, so it is read from outside here).
+ */
+import { afterEach, beforeAll, beforeEach, expect, test, vi } from 'vitest';
+import type { BriefingProvider } from '@/lib/popover/briefing-source';
+import {
+  POPOVER_CLOSE_EVENT,
+  POPOVER_OPEN_EVENT,
+  PopoverController,
+} from '@/lib/popover/controller';
+import type { Briefing } from '@/lib/store/briefing';
+import { get, realBriefings } from './real-briefings';
+
+let peskov: Briefing;
+let lifetime: AbortController;
+let opened: number;
+let closed: number;
+const countOpen = () => opened++;
+const countClose = () => closed++;
+
+beforeAll(async () => {
+  peskov = get(await realBriefings('dmitry-peskov'), 'dmitry-peskov');
+});
+
+beforeEach(() => {
+  document.body.replaceChildren();
+  const paragraph = document.createElement('p');
+  const mark = document.createElement('mark');
+  mark.className = 'briefings-mark';
+  mark.dataset.briefingsEntity = 'dmitry-peskov';
+  mark.tabIndex = 0;
+  mark.textContent = 'Dmitry Peskov';
+  paragraph.append('Kremlin spokesman ', mark, ' said.');
+  document.body.append(paragraph);
+  lifetime = new AbortController();
+  opened = 0;
+  closed = 0;
+  window.addEventListener(POPOVER_OPEN_EVENT, countOpen);
+  window.addEventListener(POPOVER_CLOSE_EVENT, countClose);
+});
+
+afterEach(() => {
+  lifetime.abort();
+  window.removeEventListener(POPOVER_OPEN_EVENT, countOpen);
+  window.removeEventListener(POPOVER_CLOSE_EVENT, countClose);
+});
+
+function start(briefings: BriefingProvider): void {
+  new PopoverController({ css: '', briefings, signal: lifetime.signal }).start();
+}
+
+const mark = () => document.querySelector('mark') as HTMLElement;
+const host = () => document.querySelector('briefings-popover');
+const pointAt = (element: Element) =>
+  element.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
+
+function answering(briefing: Briefing): BriefingProvider & { get: ReturnType<typeof vi.fn> } {
+  return { get: vi.fn(() => Promise.resolve(briefing)), peek: () => undefined };
+}
+
+test('the card opens only once the pointer has rested on a name, in a closed shadow root', async () => {
+  const briefings = answering(peskov);
+  start(briefings);
+  pointAt(mark());
+  // The briefing is asked for at once, before intent is certain.
+  expect(briefings.get).toHaveBeenCalledWith('dmitry-peskov');
+  expect(host()).toBeNull();
+  await vi.waitFor(() => expect(opened).toBe(1));
+  expect(host()?.shadowRoot).toBeNull(); // closed: the page cannot look inside
+  expect(document.activeElement).toBe(document.body);
+});
+
+test('a failing background still opens the card, and no error reaches the page', async () => {
+  const pageErrors: unknown[] = [];
+  const onError = (event: ErrorEvent) => pageErrors.push(event.error);
+  window.addEventListener('error', onError);
+  const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  start({
+    get: () => Promise.reject(new Error('Nothing in your briefings is about this name any more.')),
+    peek: () => undefined,
+  });
+  pointAt(mark());
+  await vi.waitFor(() => expect(opened).toBe(1));
+  window.removeEventListener('error', onError);
+  expect(pageErrors).toEqual([]);
+  // The failure became the card's error state, not an exception caught on the way.
+  expect(warn).not.toHaveBeenCalled();
+  warn.mockRestore();
+});
+
+test('Enter on a focused name opens the card and moves focus into it', async () => {
+  start(answering(peskov));
+  mark().focus();
+  const enter = new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true });
+  mark().dispatchEvent(enter);
+  expect(enter.defaultPrevented).toBe(true);
+  await vi.waitFor(() => expect(opened).toBe(1));
+  // Focus is in the closed root: the page sees only the host.
+  expect(document.activeElement).toBe(host());
+});
+
+test('Escape with focus on the name closes the card and leaves focus there', async () => {
+  start(answering(peskov));
+  pointAt(mark());
+  await vi.waitFor(() => expect(opened).toBe(1));
+  mark().focus();
+  mark().dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+  expect(closed).toBe(1);
+  expect(document.activeElement).toBe(mark());
+});
+
+test('when its lifetime ends, the card goes and names no longer open it', async () => {
+  start(answering(peskov));
+  pointAt(mark());
+  await vi.waitFor(() => expect(opened).toBe(1));
+  lifetime.abort();
+  expect(host()).toBeNull();
+  pointAt(mark());
+  await new Promise((resolve) => setTimeout(resolve, 250));
+  expect(host()).toBeNull();
+  expect(opened).toBe(1);
+});
