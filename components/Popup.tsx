@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { BriefingView } from '@/components/briefing/BriefingView';
 import type { SearchHit } from '@/lib/background/service';
-import type { SearchFilters as Filters } from '@/lib/search/index';
+import type { SearchFilters as Filters } from '@/lib/search/kinds';
 import type { Briefing, EntityRef, EventView } from '@/lib/store/briefing';
 import { OnThisPage, type PageState } from './popup/OnThisPage';
 import { SearchFilters } from './popup/SearchFilters';

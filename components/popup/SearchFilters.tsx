@@ -1,4 +1,4 @@
-import { type SearchFilters as Filters, SEARCH_KINDS, type SearchKind } from '@/lib/search/index';
+import { type SearchFilters as Filters, SEARCH_KINDS, type SearchKind } from '@/lib/search/kinds';
 import { KIND_HEADINGS } from './SearchResults';
 
 interface SearchFiltersProps {

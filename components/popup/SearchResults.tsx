@@ -1,5 +1,5 @@
 import type { SearchHit } from '@/lib/background/service';
-import type { SearchKind } from '@/lib/search/index';
+import type { SearchKind } from '@/lib/search/kinds';
 import type { Snippet } from '@/lib/search/snippet';
 
 export const KIND_HEADINGS: Record<SearchKind, string> = {

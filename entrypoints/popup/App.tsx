@@ -6,7 +6,7 @@ import { findTargetTabId } from '@/lib/active-tab';
 import type { SearchHit } from '@/lib/background/service';
 import { backgroundMessenger as background, contentMessenger } from '@/lib/messaging';
 import { loadPageState } from '@/lib/page-state';
-import type { SearchFilters } from '@/lib/search/index';
+import type { SearchFilters } from '@/lib/search/kinds';
 import type { EntityRef, EventView } from '@/lib/store/briefing';
 import { siteOf } from '@/lib/store/settings';
 

@@ -13,7 +13,7 @@ import {
   extensionPageMessenger,
   type PageSettings,
 } from '@/lib/messaging';
-import { SEARCH_KINDS } from '@/lib/search/index';
+import { SEARCH_KINDS } from '@/lib/search/kinds';
 import { exportPackFile, importPackFile } from '@/lib/store/pack-files';
 import { GeneralSettings, siteOf } from '@/lib/store/settings';
 import type { BackgroundService } from './service';

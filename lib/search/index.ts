@@ -6,10 +6,10 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { DocumentRow, EntityRow, EventRow, QuoteRow } from '@/lib/store/db';
 import { foldForLookup } from '@/lib/store/db';
+import type { SearchFilters, SearchKind } from './kinds';
 import { STOP_WORDS } from './stop-words';
 
-export type SearchKind = 'entity' | 'quote' | 'event' | 'document';
-export const SEARCH_KINDS: readonly SearchKind[] = ['entity', 'quote', 'event', 'document'];
+export type { SearchFilters, SearchKind };
 
 /** What the index holds of one row. */
 interface SearchEntry {
@@ -110,13 +110,6 @@ export function searchEntriesOf(rows: PackRowsForSearch): SearchEntry[] {
 
 export function searchKeysOf(rows: PackRowsForSearch): string[] {
   return searchEntriesOf(rows).map((entry) => entry.key);
-}
-
-export interface SearchFilters {
-  kinds?: SearchKind[];
-  /** Inclusive bounds on partial ISO dates; undated hits are kept only without bounds. */
-  from?: string;
-  to?: string;
 }
 
 export interface SearchHitRef extends StoredFields {
