@@ -22,6 +22,8 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
           fileParallelism: false,
+          // A shared two-core machine: give the browser time before a polled check fails.
+          expect: { poll: { timeout: 5_000 } },
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
@@ -34,6 +36,7 @@ export default defineConfig({
           include: ['tests/real-pages/**/*.test.ts'],
           environment: 'node',
           fileParallelism: false,
+          expect: { poll: { timeout: 5_000 } },
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },

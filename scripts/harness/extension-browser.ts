@@ -36,15 +36,18 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-/** Chromium with the built extension loaded, in a fresh profile, and no way off the machine. */
+/**
+ * Chromium with the built extension loaded, in a fresh profile (or `profileDir`, kept on close,
+ * to test what survives a restart), and no way off the machine.
+ */
 export async function launchExtensionBrowser(
-  options: { headless?: boolean } = {},
+  options: { headless?: boolean; profileDir?: string } = {},
 ): Promise<ExtensionBrowser> {
   if (!existsSync(join(builtExtensionDir, 'manifest.json'))) {
     throw new Error(`No built extension at ${builtExtensionDir}: run \`npm run build\` first.`);
   }
   const blocker = await startNetworkBlocker();
-  const profile = await mkdtemp(join(tmpdir(), 'briefings-profile-'));
+  const profile = options.profileDir ?? (await mkdtemp(join(tmpdir(), 'briefings-profile-')));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless: options.headless ?? true,
@@ -79,7 +82,7 @@ export async function launchExtensionBrowser(
     async close() {
       await context.close();
       await blocker.close();
-      await rm(profile, { recursive: true, force: true });
+      if (!options.profileDir) await rm(profile, { recursive: true, force: true });
     },
   };
 }

@@ -7,6 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { seriousViolations } from '../../scripts/harness/accessibility';
 import {
   type ExtensionBrowser,
   launchExtensionBrowser,
@@ -304,6 +305,32 @@ test('"Open in Briefings" opens the Briefings page for the entity and this tab',
     ),
   );
   await briefingsPage.close();
+});
+
+test('the card has no serious accessibility problems (axe, light and dark)', async () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await openArticle(colorScheme);
+    await hoverName('dmitry-peskov');
+    const card = await cardOf('Dmitry Peskov');
+    // axe cannot enter a closed shadow root: check the card's markup and styles, as rendered,
+    // copied into an open page of the same colour scheme.
+    const markup = await view.evaluate(
+      card,
+      (element) => (element.getRootNode() as ShadowRoot).innerHTML,
+    );
+    const copy = await browser.context.newPage();
+    await copy.emulateMedia({ colorScheme });
+    await copy.goto(
+      server.page(
+        `/card-${colorScheme}.html`,
+        `<!doctype html><html lang="en"><head><title>Card</title></head><body>${markup}</body></html>`,
+      ),
+    );
+    expect(await copy.getByRole('dialog', { name: 'Dmitry Peskov' }).count()).toBe(1);
+    expect(await seriousViolations(copy)).toEqual([]);
+    await copy.close();
+    await page.close();
+  }
 });
 
 test('screenshots: the card over an article, light and dark', async () => {
