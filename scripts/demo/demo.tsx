@@ -37,8 +37,17 @@ const page = browser.context.pages()[0] ?? (await browser.context.newPage());
 await page.goto(url);
 console.log(`Demo page: ${url} (the bundled corpus, ${pack.documents.length} articles)`);
 
+// The names are marked once the page is idle; then point at one, as a reader would.
+const peskov = page.locator('mark.briefings-mark[data-briefings-entity="dmitry-peskov"]').first();
+await peskov.waitFor({ timeout: 30_000 });
+await peskov.scrollIntoViewIfNeeded();
+await peskov.hover();
+const marks = await page.locator('mark.briefings-mark').count();
+console.log(`Briefings marked ${marks} names on the page.`);
+
 if (headless) {
-  await page.waitForLoadState('networkidle');
+  // The card opens after a short hover intent; give it a moment to settle before the picture.
+  await page.waitForTimeout(800);
   const screenshot = resolve(values.screenshot);
   await page.screenshot({ path: screenshot });
   console.log(`Screenshot saved: ${screenshot}`);
