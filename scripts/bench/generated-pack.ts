@@ -3,18 +3,7 @@
  * sentences, quotes whose spans really point into their documents.
  */
 import type { Entity, Pack, PackDocument, Quote, TimelineEvent } from '../../lib/pack/schema';
-
-/** Mulberry32: a small seeded generator, so every run benchmarks the same pack. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from './random';
 
 const SYLLABLES = [
   'ka',

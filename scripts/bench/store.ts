@@ -8,7 +8,8 @@ import { createCorpusIndex, loadCorpusIndex, searchEntriesOf } from '../../lib/s
 import { rowsOfPack } from '../../lib/store/db';
 import { callBackground, timeBackgroundCalls } from '../harness/background-calls';
 import { launchExtensionBrowser } from '../harness/extension-browser';
-import { generatePack, seededRandom } from './generated-pack';
+import { generatePack } from './generated-pack';
+import { seededRandom } from './random';
 import { mb, ms, percentile } from './stats';
 
 const size = { documents: 10_000, entities: 2_000, quotes: 50_000, events: 3_000 };

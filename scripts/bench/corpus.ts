@@ -6,22 +6,16 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type ArticleFile, compileCorpus, isArticleFileName, parseGazetteer } from '../lib/corpus';
-import { cleanArticleText } from '../lib/corpus/clean';
+import {
+  type ArticleFile,
+  compileCorpus,
+  isArticleFileName,
+  parseGazetteer,
+} from '../../lib/corpus';
+import { cleanArticleText } from '../../lib/corpus/clean';
+import { seededRandom } from './random';
 
-const CORPUS = join(import.meta.dirname, '..', 'corpus');
-
-/** mulberry32: a small seeded generator, so every run compiles the same text. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const CORPUS = join(import.meta.dirname, '..', '..', 'corpus');
 
 const SPEAKERS = [
   { name: 'Dmitry Peskov', short: 'Peskov', role: 'Kremlin spokesman' },

@@ -16,13 +16,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
-import type { Entity, EntityKind } from '../lib/pack/schema';
-import { buildSpotDictionary, type SpotDictionary } from '../lib/spotting/dictionary';
-import { chromiumPath } from './harness/extension-browser';
-import { startNetworkBlocker } from './harness/network-blocker';
-import { type StaticServer, startStaticServer } from './harness/static-server';
+import type { Entity, EntityKind } from '../../lib/pack/schema';
+import { buildSpotDictionary, type SpotDictionary } from '../../lib/spotting/dictionary';
+import { chromiumPath } from '../harness/extension-browser';
+import { startNetworkBlocker } from '../harness/network-blocker';
+import { type StaticServer, startStaticServer } from '../harness/static-server';
+import { seededRandom } from './random';
 
-const ROOT = join(import.meta.dirname, '..');
+const ROOT = join(import.meta.dirname, '..', '..');
 const REAL_PAGES = join(ROOT, '..', 'shared', 'fixtures', 'pages');
 const LARGEST_REAL_PAGES = [
   'cnn-gates-tillerson-russia.html',
@@ -146,18 +147,6 @@ async function bundleSpotter(): Promise<string> {
   const chunk = result.output.find((file) => file.type === 'chunk');
   if (chunk?.type !== 'chunk') throw new Error('the bundle has no script');
   return chunk.code;
-}
-
-/** mulberry32: a small seeded generator, so every run measures the same page. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const SYLLABLES =
