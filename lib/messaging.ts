@@ -34,6 +34,8 @@ interface ContentProtocol {
   getPageSummary(): PageSummary;
   /** The user changed a setting that concerns this page. */
   pageSettingsChanged(data: PageSettings): void;
+  /** Packs were imported or removed: look for the names of the corpus as it now is. */
+  corpusChanged(): void;
   /** Scroll to the first mark of an entity and make it stand out; false if none is on the page. */
   revealEntity(data: { entityId: string }): boolean;
 }

@@ -77,12 +77,15 @@ export function backgroundHandlers(service: BackgroundService) {
   };
 
   /** Tells every open tab's content script what now applies to it. */
-  const broadcastPageSettings = async () => {
-    for (const tab of await browser.tabs.query({})) {
-      if (tab.id === undefined || !tab.url || siteOf(tab.url) === null) continue;
-      const settingsForTab = await pageSettings(tab.url);
-      await contentMessengerSend(tab.id, settingsForTab);
-    }
+  const broadcastPageSettings = () =>
+    tellEveryPage(async (tabId, url) =>
+      contentMessenger.sendMessage('pageSettingsChanged', await pageSettings(url), tabId),
+    );
+
+  /** The installed packs changed: pages look for the names of the corpus as it now is. */
+  const corpusChanged = async () => {
+    service.corpusChanged();
+    await tellEveryPage((tabId) => contentMessenger.sendMessage('corpusChanged', undefined, tabId));
   };
 
   return {
@@ -117,7 +120,7 @@ export function backgroundHandlers(service: BackgroundService) {
         // Only an open options page listens; nobody listening is fine.
         extensionPageMessenger.sendMessage('importProgress', progress).catch(() => undefined);
       });
-      if (outcome.ok) service.corpusChanged();
+      if (outcome.ok) await corpusChanged();
       return outcome;
     },
     async exportPack({ packId }: Inputs['exportPack']) {
@@ -136,10 +139,11 @@ export function backgroundHandlers(service: BackgroundService) {
         );
       }
       await corpus.remove(packId);
-      service.corpusChanged();
+      await corpusChanged();
     },
     async resetToBundled(_: Inputs['resetToBundled']) {
       await service.resetToBundled();
+      await corpusChanged();
     },
     async getSettings(_: Inputs['getSettings']) {
       return { general: await settings.general(), sites: await settings.siteRules() };
@@ -187,9 +191,15 @@ export type BackgroundApi = {
   ) => Awaited<ReturnType<BackgroundHandlers[K]>>;
 };
 
-async function contentMessengerSend(tabId: number, settings: PageSettings): Promise<void> {
-  // A tab without our content script (opened before install, or a store page) cannot hear it.
-  await contentMessenger.sendMessage('pageSettingsChanged', settings, tabId).catch(() => undefined);
+/** Sends something to the content script of every open web page. */
+async function tellEveryPage(
+  send: (tabId: number, url: string) => Promise<unknown>,
+): Promise<void> {
+  for (const tab of await browser.tabs.query({})) {
+    if (tab.id === undefined || !tab.url || siteOf(tab.url) === null) continue;
+    // A tab without our content script (opened before install, or a store page) cannot hear it.
+    await send(tab.id, tab.url).catch(() => undefined);
+  }
 }
 
 type ApiName = keyof typeof inputs;

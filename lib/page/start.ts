@@ -30,6 +30,9 @@ export function startPageBriefings(ctx: ContentScriptContext): void {
     contentMessenger.onMessage('pageSettingsChanged', ({ data }) => {
       page.apply(data);
     }),
+    contentMessenger.onMessage('corpusChanged', () => {
+      page.refreshNames();
+    }),
     contentMessenger.onMessage('revealEntity', ({ data }) => revealFirstMark(data.entityId)),
   ];
   // The popover listens for marks being pointed at or focused; with no marks it has nothing to do.
@@ -84,6 +87,19 @@ class PageBriefings {
     this.applying = this.applying
       .then(() => this.switchTo(settings))
       .catch((error: unknown) => warn('could not apply the settings for this page', error));
+  }
+
+  /** Marks the page again with the background's current dictionary (the packs changed). */
+  refreshNames(): void {
+    this.applying = this.applying
+      .then(() => {
+        const settings = this.applied;
+        if (settings === null || !settings.enabled) return;
+        this.spotter?.stop();
+        this.spotter = null;
+        return this.switchTo(settings);
+      })
+      .catch((error: unknown) => warn('could not look for the new names', error));
   }
 
   private async switchTo(settings: PageSettings): Promise<void> {

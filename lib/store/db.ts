@@ -36,7 +36,7 @@ export interface SettingRow {
   value: unknown;
 }
 
-/** The search index, serialised, with the pack ids it covers. */
+/** The search index of every installed pack, serialised, saved with each change to them. */
 export interface SearchIndexRow {
   id: 'main';
   json: string;

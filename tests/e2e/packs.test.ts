@@ -8,6 +8,7 @@ import {
   type ExtensionBrowser,
   launchExtensionBrowser,
 } from '../../scripts/harness/extension-browser';
+import { startStaticServer } from '../../scripts/harness/static-server';
 import { bundledPack, smallPack } from '../support/packs';
 
 let browser: ExtensionBrowser;
@@ -43,7 +44,19 @@ test('on install, the bundled corpus is listed and searchable', async () => {
   expect((await searchHits('peskov'))[0]).toBe('entity:dmitry-peskov');
 });
 
-test('a pack imported on the options page becomes searchable, and is gone once removed', async () => {
+test('a pack imported on the options page becomes searchable and marked on open pages, and is gone once removed', async () => {
+  const server = await startStaticServer();
+  const reading = await browser.context.newPage();
+  await reading.goto(
+    server.page(
+      '/bridge.html',
+      '<!doctype html><title>Bridge</title><p>Mayor Olena Kovalenko spoke in Kyiv.</p>',
+    ),
+  );
+  const kovalenko = reading.locator('mark[data-briefings-entity="person-olena-kovalenko"]');
+  await reading.locator('mark[data-briefings-entity="kyiv"]').waitFor();
+  expect(await kovalenko.count()).toBe(0);
+
   await options
     .locator('input[type=file]')
     .setInputFiles(await packFile('field-notes.json', JSON.stringify(smallPack())));
@@ -54,10 +67,16 @@ test('a pack imported on the options page becomes searchable, and is gone once r
   const row = options.locator('tr[data-pack-id="field-notes"]');
   expect(await row.locator('td').allTextContents()).toEqual(['1', '1', '1', '1', 'ExportRemove']);
   expect(await searchHits('kovalenko')).toContain('entity:person-olena-kovalenko');
+  // The page already open looks for the new names without being reloaded.
+  await expect.poll(() => kovalenko.textContent()).toBe('Olena Kovalenko');
 
   await options.getByRole('button', { name: 'Remove Field notes from Zolotyi Bereh' }).click();
   await expect.poll(() => packRows().count()).toBe(1);
   expect(await searchHits('kovalenko')).toEqual([]);
+  await expect.poll(() => kovalenko.count()).toBe(0);
+  expect(await reading.locator('p').textContent()).toBe('Mayor Olena Kovalenko spoke in Kyiv.');
+  await reading.close();
+  await server.close();
 });
 
 test('a malformed pack is refused with a readable message, and nothing changes', async () => {
