@@ -26,8 +26,6 @@ export interface CorpusCatalog {
 
 export interface SearchHit extends SearchHitRef {
   snippet: Snippet;
-  /** Whose briefing opening this hit shows; null when none fits. */
-  entityId: string | null;
 }
 
 const BUNDLED_HASH_KEY = 'meta:bundledPackHash';
@@ -97,11 +95,11 @@ export class BackgroundService {
   async search(query: string, filters: SearchFilters, limit?: number): Promise<SearchHit[]> {
     await this.whenReady();
     const refs = await this.corpus.search(query, filters, limit);
-    const details = await this.corpus.hitDetails(refs);
-    return refs.map((ref, index) => {
-      const { text, entityId } = details[index] ?? { text: '', entityId: null };
-      return { ...ref, entityId, snippet: snippetOf(text, ref.terms) };
-    });
+    const texts = await this.corpus.hitTexts(refs);
+    return refs.map((ref, index) => ({
+      ...ref,
+      snippet: snippetOf(texts[index] ?? '', ref.terms),
+    }));
   }
 
   private async installBundledIfChanged(): Promise<void> {

@@ -23,16 +23,22 @@ interface SearchEntry {
   body: string;
   /** Partial ISO date (YYYY, YYYY-MM or YYYY-MM-DD) for date filters; '' when undated. */
   date: string;
+  /**
+   * Whose briefing opening the hit shows: the name itself; a quote's speaker, or whom it is
+   * about; an event's first entity; the person an article quotes most. '' when none fits.
+   */
+  entityId: string;
 }
 
-const LEDE_LENGTH = 600;
+/** How much of an article's text is indexed (and so can give its snippet). */
+export const LEDE_LENGTH = 600;
 
-type StoredFields = Pick<SearchEntry, 'kind' | 'packId' | 'id' | 'title' | 'date'>;
+type StoredFields = Pick<SearchEntry, 'kind' | 'packId' | 'id' | 'title' | 'date' | 'entityId'>;
 
 const indexOptions = {
   idField: 'key',
   fields: ['title', 'aliases', 'body'],
-  storeFields: ['kind', 'packId', 'id', 'title', 'date'],
+  storeFields: ['kind', 'packId', 'id', 'title', 'date', 'entityId'],
   processTerm: (term: string) => {
     const folded = foldForLookup(term);
     return folded === '' || STOP_WORDS.has(folded) ? null : folded;
@@ -69,6 +75,7 @@ export interface PackRowsForSearch {
 /** The index entries of a pack's rows. Quotes carry their speaker's name so "Peskov" finds them. */
 export function searchEntriesOf(rows: PackRowsForSearch): SearchEntry[] {
   const names = new Map(rows.entities.map((entity) => [entity.id, entity.name]));
+  const mostQuoted = mostQuotedSpeakers(rows.quotes);
   const entry = (kind: SearchKind, row: { packId: string; id: string }) => ({
     key: `${kind}:${row.packId}:${row.id}`,
     kind,
@@ -82,6 +89,7 @@ export function searchEntriesOf(rows: PackRowsForSearch): SearchEntry[] {
       aliases: entity.aliases.join(' · '),
       body: [entity.description, ...entity.roles.map((role) => role.title)].join(' · '),
       date: '',
+      entityId: entity.id,
     })),
     ...rows.quotes.map((quote) => ({
       ...entry('quote', quote),
@@ -89,6 +97,7 @@ export function searchEntriesOf(rows: PackRowsForSearch): SearchEntry[] {
       aliases: '',
       body: quote.text,
       date: quote.date ?? '',
+      entityId: quote.speakerId ?? quote.aboutEntityIds[0] ?? '',
     })),
     ...rows.events.map((event) => ({
       ...entry('event', event),
@@ -96,6 +105,7 @@ export function searchEntriesOf(rows: PackRowsForSearch): SearchEntry[] {
       aliases: '',
       body: '',
       date: event.date,
+      entityId: event.entityIds[0] ?? '',
     })),
     ...rows.documents.map((document) => ({
       ...entry('document', document),
@@ -104,8 +114,28 @@ export function searchEntriesOf(rows: PackRowsForSearch): SearchEntry[] {
       // The lede says what a story is about; the rest is searchable through its quotes and events.
       body: document.text.slice(0, LEDE_LENGTH),
       date: document.publishedAt ?? '',
+      entityId: mostQuoted.get(document.id) ?? '',
     })),
   ];
+}
+
+/** For each document of a pack, the speaker it quotes most. */
+function mostQuotedSpeakers(quotes: readonly QuoteRow[]): Map<string, string> {
+  const counts = new Map<string, Map<string, number>>();
+  for (const quote of quotes) {
+    if (!quote.speakerId) continue;
+    for (const documentId of quote.documentIds) {
+      const speakers = counts.get(documentId) ?? new Map<string, number>();
+      speakers.set(quote.speakerId, (speakers.get(quote.speakerId) ?? 0) + 1);
+      counts.set(documentId, speakers);
+    }
+  }
+  return new Map(
+    [...counts].map(([documentId, speakers]) => [
+      documentId,
+      [...speakers].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? '',
+    ]),
+  );
 }
 
 export function searchKeysOf(rows: PackRowsForSearch): string[] {
@@ -146,6 +176,7 @@ export function searchCorpus(
     id: result.id as string,
     title: result.title as string,
     date: result.date as string,
+    entityId: result.entityId as string,
     score: result.score,
     terms: result.terms,
   }));

@@ -8,6 +8,7 @@ import type { Pack } from '@/lib/pack/schema';
 import {
   type CorpusIndex,
   createCorpusIndex,
+  LEDE_LENGTH,
   loadCorpusIndex,
   type SearchFilters,
   type SearchHitRef,
@@ -47,11 +48,6 @@ export interface InstallProgress {
   stage: InstallStage;
   done: number;
   total: number;
-}
-
-export interface HitDetails {
-  text: string;
-  entityId: string | null;
 }
 
 export class CorpusStore {
@@ -152,14 +148,8 @@ export class CorpusStore {
     return searchCorpus(await this.searchIndex(), query, filters, limit);
   }
 
-  /**
-   * For each hit, in order: the text to quote from, and the entity whose briefing opening it
-   * shows (the name itself; a quote's speaker, or whom it is about; an event's first entity;
-   * the person most quoted in an article). Rows that are gone give an empty text and no entity.
-   */
-  async hitDetails(
-    refs: readonly Pick<SearchHitRef, 'kind' | 'packId' | 'id'>[],
-  ): Promise<HitDetails[]> {
+  /** For each hit, in order, the text its snippet is cut from ('' for a row that is gone). */
+  async hitTexts(refs: readonly Pick<SearchHitRef, 'kind' | 'packId' | 'id'>[]): Promise<string[]> {
     const key = (ref: { packId: string; id: string }): [string, string] => [ref.packId, ref.id];
     const ofKind = (kind: SearchHitRef['kind']) => refs.filter((ref) => ref.kind === kind).map(key);
     const [entities, quotes, events, documents] = await Promise.all([
@@ -168,36 +158,14 @@ export class CorpusStore {
       this.db.events.bulkGet(ofKind('event')),
       this.db.documents.bulkGet(ofKind('document')),
     ]);
-    const documentSpeakers = await Promise.all(
-      documents.map((row) => row && this.mostQuotedIn(row.packId, row.id)),
-    );
-    const none: HitDetails = { text: '', entityId: null };
-    const queues: Record<SearchHitRef['kind'], HitDetails[]> = {
-      entity: entities.map((row) =>
-        row ? { text: [row.description, ...row.aliases].join(' · '), entityId: row.id } : none,
-      ),
-      quote: quotes.map((row) =>
-        row ? { text: row.text, entityId: row.speakerId ?? row.aboutEntityIds[0] ?? null } : none,
-      ),
-      event: events.map((row) =>
-        row ? { text: row.title, entityId: row.entityIds[0] ?? null } : none,
-      ),
-      document: documents.map((row, index) =>
-        row ? { text: row.text, entityId: documentSpeakers[index] ?? null } : none,
-      ),
+    const queues: Record<SearchHitRef['kind'], (string | undefined)[]> = {
+      entity: entities.map((row) => row && [row.description, ...row.aliases].join(' · ')),
+      quote: quotes.map((row) => row?.text),
+      event: events.map((row) => row?.title),
+      // Only the lede is indexed, so only the lede can hold the match.
+      document: documents.map((row) => row?.text.slice(0, LEDE_LENGTH)),
     };
-    return refs.map((ref) => queues[ref.kind].shift() ?? none);
-  }
-
-  private async mostQuotedIn(packId: string, documentId: string): Promise<string | null> {
-    const quotes = await this.db.quotes.where('documentIds').equals(documentId).toArray();
-    const counts = new Map<string, number>();
-    for (const quote of quotes) {
-      if (quote.packId === packId && quote.speakerId) {
-        counts.set(quote.speakerId, (counts.get(quote.speakerId) ?? 0) + 1);
-      }
-    }
-    return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+    return refs.map((ref) => queues[ref.kind].shift() ?? '');
   }
 
   /** The in-memory index, loaded from the database, or rebuilt from the rows if it is missing. */

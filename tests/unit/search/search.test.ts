@@ -54,6 +54,15 @@ test('kind and date filters narrow the hits', () => {
   expect(april.every((hit) => hit.date >= '2023-04' && hit.date <= '2023-04-30')).toBe(true);
 });
 
+test('each hit names whose briefing it opens', () => {
+  const article = searchCorpus(index, 'Kremlin Sees No Prospect', { kinds: ['document'] })[0];
+  expect(article).toMatchObject({ id: 'seed-001', entityId: 'dmitry-peskov' });
+  expect(searchCorpus(index, 'sovereign matter', { kinds: ['quote'] })[0]?.entityId).toBe(
+    'dmitry-peskov',
+  );
+  expect(searchCorpus(index, 'annexes Crimea', { kinds: ['event'] })[0]?.entityId).toBe('crimea');
+});
+
 test('a query that matches nothing finds nothing', () => {
   expect(searchCorpus(index, 'quetzalcoatl')).toEqual([]);
 });
