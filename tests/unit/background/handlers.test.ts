@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { answerCall, backgroundHandlers } from '@/lib/background/api';
+import { toggleActiveSite } from '@/lib/background/browser-events';
 import type { BundledPack } from '@/lib/background/bundled-pack';
 import { BackgroundService } from '@/lib/background/service';
 import { contentHash } from '@/lib/hash';
@@ -110,6 +111,31 @@ describe('page settings', () => {
       markEveryPlaceMention: true,
       highlightStyle: 'strong',
     });
+  });
+
+  test('the keyboard shortcut switches the active tab’s site off, then on again', async () => {
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([
+      {
+        id: 3,
+        index: 0,
+        url: 'https://www.example.org/a',
+        active: true,
+        highlighted: true,
+        pinned: false,
+        incognito: false,
+        windowId: 1,
+      },
+    ]);
+    expect(await toggleActiveSite(service, handlers)).toEqual({
+      host: 'example.org',
+      enabled: false,
+    });
+    expect((await handlers.getPageSettings({ url: 'https://example.org/b' })).enabled).toBe(false);
+    expect(await toggleActiveSite(service, handlers)).toEqual({
+      host: 'example.org',
+      enabled: true,
+    });
+    expect((await handlers.getPageSettings({ url: 'https://example.org/b' })).enabled).toBe(true);
   });
 
   test('are off where there is no site to speak of', async () => {

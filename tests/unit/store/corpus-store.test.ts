@@ -82,6 +82,21 @@ describe('import', () => {
     expect(hits[0]).toMatchObject({ kind: 'entity', id: 'person-olena-kovalenko' });
   });
 
+  test('reports its progress, step by step, to the end', async () => {
+    const steps: string[] = [];
+    await importPackFile(store, JSON.stringify(smallPack()), 'refuse', (progress) =>
+      steps.push(`${progress.done}/${progress.total} ${progress.stage}`),
+    );
+    expect(steps).toEqual([
+      '0/6 Saving documents',
+      '1/6 Saving names',
+      '2/6 Saving quotes',
+      '3/6 Saving the timeline',
+      '4/6 Indexing for search',
+      '5/6 Saving the search index',
+    ]);
+  });
+
   test('a file that is not JSON is refused, with nothing changed', async () => {
     const before = await counts();
     const outcome = await importPackFile(store, '{"format": "briefings-pack", ');
