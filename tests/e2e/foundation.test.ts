@@ -4,6 +4,7 @@ import {
   launchExtensionBrowser,
 } from '../../scripts/harness/extension-browser';
 import { type StaticServer, startStaticServer } from '../../scripts/harness/static-server';
+import { openSpottedPage } from './spotting-harness';
 
 let browser: ExtensionBrowser;
 let server: StaticServer;
@@ -34,15 +35,20 @@ test('the built extension loads as an MV3 service worker', async () => {
 });
 
 test('the content script runs on a page and answers the popup about it', async () => {
-  const url = server.page('/article.html', '<!doctype html><title>An article</title><p>Text.</p>');
-  const article = await browser.context.newPage();
-  await article.goto(url);
+  const url = server.page(
+    '/article.html',
+    '<!doctype html><title>An article</title><p>The weather was fine on the coast.</p>',
+  );
+  // Waits for the content script's first report that its work is done: it ran.
+  const article = await openSpottedPage(browser, url);
   const tabId = await tabIdOf(url);
 
   const popup = await browser.context.newPage();
   await popup.goto(browser.extensionUrl(`popup.html?tab=${tabId}`));
   await expect.poll(() => popup.getByRole('heading', { level: 1 }).textContent()).toBe('Briefings');
-  await expect.poll(() => popup.locator('main').textContent()).toMatch(/found yet|names from/);
+  await expect
+    .poll(() => popup.locator('.tabpanel').textContent())
+    .toBe('No names from your briefings found yet.');
   await popup.close();
   await article.close();
 });
