@@ -12,7 +12,7 @@ export type ImportState =
       message: string;
       problems: string[];
       /** The pack is fine but its id is taken: the reader chooses. */
-      conflict?: { installedTitle: string };
+      conflict?: { installedTitle: string; replaceable: boolean };
     };
 
 interface ImportPanelProps {
@@ -97,9 +97,11 @@ function ImportStatus({
       </p>
       {status.conflict && (
         <p class="actions">
-          <button type="button" onClick={() => onResolveConflict('replace')}>
-            Replace “{status.conflict.installedTitle}”
-          </button>
+          {status.conflict.replaceable && (
+            <button type="button" onClick={() => onResolveConflict('replace')}>
+              Replace “{status.conflict.installedTitle}”
+            </button>
+          )}
           <button type="button" onClick={() => onResolveConflict('keep-both')}>
             Keep both
           </button>

@@ -35,13 +35,19 @@ export function OptionsApp() {
     try {
       await action();
     } catch (error) {
-      patch({ error: error instanceof Error ? error.message : String(error) });
+      patch({ error: messageOf(error) });
     }
-    await reload();
+    await reload().catch((error: unknown) => patch({ error: messageOf(error) }));
   };
 
   useEffect(() => {
-    reload();
+    // Asked from a page: the service worker has no navigator.storage.persist. With the
+    // unlimitedStorage permission, Chrome grants it without asking the reader.
+    navigator.storage
+      .persist()
+      .catch(() => false)
+      .then(() => reload())
+      .catch((error: unknown) => patch({ error: messageOf(error) }));
     return extensionPageMessenger.onMessage('importProgress', ({ data }) =>
       setState((current) =>
         current.importState.state === 'working'
@@ -53,7 +59,13 @@ export function OptionsApp() {
 
   const importText = async (name: string, text: string, onConflict: OnConflict) => {
     setImport({ state: 'working', fileName: name, progress: null });
-    const outcome = await background.sendMessage('importPack', { fileText: text, onConflict });
+    let outcome: Awaited<ReturnType<typeof background.sendMessage<'importPack'>>>;
+    try {
+      outcome = await background.sendMessage('importPack', { fileText: text, onConflict });
+    } catch (error) {
+      setImport({ state: 'failed', fileName: name, message: messageOf(error), problems: [] });
+      return;
+    }
     if (outcome.ok) {
       setPendingFile(null);
       const titles = outcome.installed.map((pack) => `“${pack.title}”`).join(', ');
@@ -102,6 +114,10 @@ export function OptionsApp() {
       }
     />
   );
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function download(fileName: string, text: string): void {

@@ -31,11 +31,13 @@ export function PopupApp() {
 
   useEffect(() => {
     background.sendMessage('getStatus').then((status) => setVersion(status.version));
-    findTargetTabId().then(async (id) => {
-      setTabId(id);
-      setPage(await loadPageState(id));
-      setControls(await loadControls(id));
-    });
+    findTargetTabId()
+      .then(async (id) => {
+        setTabId(id);
+        setPage(await loadPageState(id));
+        setControls(await loadControls(id));
+      })
+      .catch(() => setPage({ state: 'unavailable' }));
     const entityId = new URLSearchParams(location.search).get('entity');
     if (entityId) openBriefing(entityId);
   }, []);
@@ -91,15 +93,15 @@ export function PopupApp() {
       await background.sendMessage('updateSettings', { paused: change.paused });
     }
     setControls(await loadControls(tabId));
-    setPage(await loadPageState(tabId));
+    setPage(await loadPageState(tabId).catch((): PageState => ({ state: 'unavailable' })));
   }
 
   return (
     <Popup
       version={version}
       controls={controls}
-      onSiteEnabled={(enabled) => changeControls({ enabled })}
-      onPaused={(paused) => changeControls({ paused })}
+      onSiteEnabled={(enabled) => changeControls({ enabled }).catch(reportError)}
+      onPaused={(paused) => changeControls({ paused }).catch(reportError)}
       query={query}
       filters={filters}
       hits={hits}
@@ -143,6 +145,10 @@ async function loadControls(tabId: number | null): Promise<SiteControls> {
     paused: general.paused,
     shortcut: commands.find((command) => command.name === 'toggle-site')?.shortcut || null,
   };
+}
+
+function reportError(error: unknown): void {
+  console.error('[Briefings]', error);
 }
 
 function messageOf(error: unknown): string {

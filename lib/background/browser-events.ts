@@ -7,12 +7,15 @@ export const TOGGLE_SITE_COMMAND = 'toggle-site';
 
 /** Install, update, start-up and the keyboard command. */
 export function registerBrowserEvents(service: BackgroundService, handlers: BackgroundHandlers) {
-  browser.runtime.onInstalled.addListener(async () => {
-    // Ask the browser not to evict the corpus and the user's packs under storage pressure.
-    await navigator.storage.persist();
-    await service.whenReady();
-  });
-  browser.runtime.onStartup.addListener(() => service.whenReady());
+  // Seed the bundled pack as soon as the extension is installed or the browser starts; any call
+  // would do it too, so a failure here is only reported, and retried by the next call.
+  const prepare = () => {
+    service
+      .whenReady()
+      .catch((error: unknown) => console.error('[Briefings] seeding failed:', error));
+  };
+  browser.runtime.onInstalled.addListener(prepare);
+  browser.runtime.onStartup.addListener(prepare);
   browser.commands.onCommand.addListener((command) => {
     if (command === TOGGLE_SITE_COMMAND) toggleActiveSite(service, handlers);
   });

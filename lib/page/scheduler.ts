@@ -33,7 +33,16 @@ export function runInIdleSlices(
 ): Promise<boolean> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return resolve(false);
-    signal.addEventListener('abort', () => resolve(false), { once: true });
+    // Removed once the work ends, so a long-lived signal does not keep every finished run alive.
+    const stopped = new AbortController();
+    const settle = (outcome: () => void) => {
+      stopped.abort();
+      outcome();
+    };
+    signal.addEventListener('abort', () => settle(() => resolve(false)), {
+      once: true,
+      signal: stopped.signal,
+    });
     const slice = (deadline: IdleDeadline) => {
       if (signal.aborted) return;
       const budget = deadline.didTimeout
@@ -44,10 +53,10 @@ export function runInIdleSlices(
       try {
         finished = step(() => performance.now() < endsAt);
       } catch (error) {
-        reject(error);
+        settle(() => reject(error));
         return;
       }
-      if (finished) resolve(true);
+      if (finished) settle(() => resolve(true));
       else lifetime.requestIdleCallback(slice, { timeout: IDLE_WAIT_LIMIT_MS });
     };
     lifetime.requestIdleCallback(slice, { timeout: IDLE_WAIT_LIMIT_MS });

@@ -7,13 +7,14 @@ import {
 } from '@/lib/messaging';
 import { startPopover } from '@/lib/popover';
 import { type Matcher, MatcherBuilder } from '@/lib/spotting/matcher';
+import { announce } from './announce';
 import { revealFirstMark } from './reveal';
 import { runInIdleSlices } from './scheduler';
 import { PageSpotter } from './spotter';
 
 /**
- * Events on `window` that say where the work stands, for tests and benchmarks to wait on
- * instead of sleeping. They carry counts only: nothing of the page or of the corpus.
+ * Events on `window` that say where the work stands, in test builds only (see announce). They
+ * carry counts only: nothing of the page or of the corpus.
  */
 export const MARKING_START_EVENT = 'briefings:marking-start';
 export const SCAN_IDLE_EVENT = 'briefings:scan-idle';
@@ -127,9 +128,8 @@ class PageBriefings {
       highlightStyle: settings.highlightStyle,
       lifetime: this.ctx,
       hooks: {
-        beforeFirstMark: () => window.dispatchEvent(new CustomEvent(MARKING_START_EVENT)),
-        onIdle: (summary) =>
-          window.dispatchEvent(new CustomEvent(SCAN_IDLE_EVENT, { detail: summary })),
+        beforeFirstMark: () => announce(MARKING_START_EVENT),
+        onIdle: (summary) => announce(SCAN_IDLE_EVENT, summary),
       },
     });
     this.spotter.start();

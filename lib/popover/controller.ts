@@ -5,8 +5,10 @@
  * Space opens the card and moves focus into it, Escape closes it and puts focus back on the
  * name. Opening by pointer never moves focus.
  */
+
 import { h, render } from 'preact';
 import { BriefingPopover, type BriefingState } from '@/components/briefing/BriefingPopover';
+import { announce } from '@/lib/page/announce';
 import { type MarkActivation, onMarkActivated } from '@/lib/page/marks';
 import { MARK_CLASS, MARK_ENTITY_ATTRIBUTE, MARK_TAG } from '@/lib/spotting/mark-names';
 import type { EntityRef } from '@/lib/store/briefing';
@@ -306,7 +308,7 @@ export class PopoverController {
     }
     if (!card.announced) {
       card.announced = true;
-      window.dispatchEvent(new CustomEvent(POPOVER_OPEN_EVENT));
+      announce(POPOVER_OPEN_EVENT);
     }
   }
 
@@ -335,7 +337,7 @@ export class PopoverController {
     if ((restoreFocus || focusInCard) && card.mark.isConnected) {
       card.mark.focus({ preventScroll: true });
     }
-    window.dispatchEvent(new CustomEvent(POPOVER_CLOSE_EVENT));
+    announce(POPOVER_CLOSE_EVENT);
   }
 
   private scheduleLeave(): void {

@@ -53,6 +53,8 @@ export interface InstallProgress {
 export class CorpusStore {
   /** Loaded on first use: the service worker may have been stopped since the last call. */
   private index: CorpusIndex | null = null;
+  /** Changes run one after another, so none starts from an index a failed one left changed. */
+  private lastChange: Promise<unknown> = Promise.resolve();
 
   constructor(readonly db: BriefingsDatabase) {}
 
@@ -73,12 +75,11 @@ export class CorpusStore {
     origin: PackOrigin = 'imported',
     onProgress: (progress: InstallProgress) => void = () => {},
   ): Promise<PackRow[]> {
-    const index = await this.searchIndex();
     const installed: PackRow[] = [];
     const steps = plan.length * INSTALL_STEPS.length + 1;
     let step = 0;
     const report = (stage: InstallStage) => onProgress({ stage, done: step++, total: steps });
-    await this.changeAtomically(async () => {
+    await this.changeAtomically(async (index) => {
       for (const { pack, replacing } of plan) {
         for (const packId of replacing) await this.deleteRows(packId, index);
         installed.push(await this.addRows(pack, origin, index, report));
@@ -94,7 +95,11 @@ export class CorpusStore {
    * previous bundled pack goes; imported packs and settings are not touched.
    */
   async seedBundled(pack: Pack): Promise<PackRow> {
-    const previous = (await this.listPacks()).filter((row) => row.origin === 'bundled');
+    // The previous bundled pack, and a pack of the same id if one was imported before this one
+    // shipped: two packs cannot share an id.
+    const previous = (await this.listPacks()).filter(
+      (row) => row.origin === 'bundled' || row.id === pack.id,
+    );
     const [row] = await this.installAll(
       [{ pack, replacing: previous.map((row) => row.id) }],
       'bundled',
@@ -109,8 +114,7 @@ export class CorpusStore {
   }
 
   async remove(packId: string): Promise<void> {
-    const index = await this.searchIndex();
-    await this.changeAtomically(async () => {
+    await this.changeAtomically(async (index) => {
       await this.deleteRows(packId, index);
       await this.saveIndex(index);
     });
@@ -232,15 +236,21 @@ export class CorpusStore {
   }
 
   /**
-   * Runs a change in one read-write transaction. On failure the database rolls back; the
-   * in-memory index, changed along the way, is dropped and reloaded from the database.
+   * Runs a change in one read-write transaction, after every earlier change has settled. On
+   * failure the database rolls back; the in-memory index, changed along the way, is dropped
+   * (and reloaded from the database by the next use) before any later change can start from it.
    */
-  private async changeAtomically(change: () => Promise<void>): Promise<void> {
-    try {
-      await this.db.transaction('rw', this.db.packTables, change);
-    } catch (error) {
-      this.index = null;
-      throw error;
-    }
+  private changeAtomically(change: (index: CorpusIndex) => Promise<void>): Promise<void> {
+    const run = this.lastChange.then(async () => {
+      const index = await this.searchIndex();
+      try {
+        await this.db.transaction('rw', this.db.packTables, () => change(index));
+      } catch (error) {
+        this.index = null;
+        throw error;
+      }
+    });
+    this.lastChange = run.catch(() => undefined);
+    return run;
   }
 }

@@ -27,7 +27,7 @@ export type ImportOutcome =
       /** Every problem found, with its place in the file. */
       problems: string[];
       /** Set when the pack is fine but its id is taken: the user may choose replace or keep both. */
-      conflict?: { packId: string; installedTitle: string };
+      conflict?: { packId: string; installedTitle: string; replaceable: boolean };
     };
 
 const MAX_PROBLEMS_LISTED = 200;
@@ -54,16 +54,20 @@ export async function importPackFile(
     const taken = installed.find((row) => row.id === pack.id);
     if (!taken) {
       plan.push({ pack, replacing: [] });
-    } else if (onConflict === 'replace') {
+    } else if (onConflict === 'replace' && taken.origin === 'imported') {
       plan.push({ pack, replacing: [taken.id] });
     } else if (onConflict === 'keep-both') {
       plan.push({ pack: { ...pack, id: freeId(pack.id, installed) }, replacing: [] });
     } else {
+      // The bundled corpus is the extension's own: it can be kept beside a copy, not replaced.
+      const replaceable = taken.origin === 'imported';
       return {
         ok: false,
-        message: `A pack named "${taken.title}" with the same id (${pack.id}) is already installed. Replace it, or keep both?`,
+        message: replaceable
+          ? `A pack named "${taken.title}" with the same id (${pack.id}) is already installed. Replace it, or keep both?`
+          : `This is a copy of the bundled corpus (${pack.id}), which stays installed. Keep both?`,
         problems: [],
-        conflict: { packId: pack.id, installedTitle: taken.title },
+        conflict: { packId: pack.id, installedTitle: taken.title, replaceable },
       };
     }
   }

@@ -19,7 +19,7 @@ console.log(
   `Pack: ${size.documents} documents, ${size.entities} entities, ${size.quotes} quotes, ${size.events} events (${mb(fileText.length)} of JSON)`,
 );
 
-const browser = await launchExtensionBrowser();
+const browser = await launchExtensionBrowser({ build: 'release' });
 try {
   const page = await browser.context.newPage();
   await page.goto(browser.extensionUrl('options.html'));

@@ -25,14 +25,14 @@ if (!values.headless && headless) {
 }
 
 const pack = JSON.parse(
-  await readFile(join(builtExtensionDir, 'packs', 'bundled.json'), 'utf8'),
+  await readFile(join(builtExtensionDir('release'), 'packs', 'bundled.json'), 'utf8'),
 ) as Pack;
 const server = await startStaticServer();
 const url = server.page(
   '/',
   `<!doctype html>${renderToStaticMarkup(<DemoPage documents={pack.documents} />)}`,
 );
-const browser = await launchExtensionBrowser({ headless });
+const browser = await launchExtensionBrowser({ headless, build: 'release' });
 const page = browser.context.pages()[0] ?? (await browser.context.newPage());
 await page.goto(url);
 console.log(`Demo page: ${url} (the bundled corpus, ${pack.documents.length} articles)`);

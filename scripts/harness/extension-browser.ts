@@ -6,9 +6,15 @@ import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Worker } from 'playwright-core';
 import { type NetworkBlocker, startNetworkBlocker } from './network-blocker';
 
-export const builtExtensionDir = fileURLToPath(
-  new URL('../../.output/chrome-mv3', import.meta.url),
-);
+/**
+ * Where the builds are: `release` is `npm run build`, what users install; `test` is
+ * `npm run build:test`, the same code that also tells the page when its work is done.
+ */
+export type BuildKind = 'release' | 'test';
+export function builtExtensionDir(build: BuildKind = 'test'): string {
+  const folder = build === 'release' ? 'chrome-mv3' : 'chrome-mv3-e2e';
+  return fileURLToPath(new URL(`../../.output/${folder}`, import.meta.url));
+}
 
 /** Debian's Chromium unless CHROMIUM_PATH names another build. */
 export function chromiumPath(): string {
@@ -41,10 +47,12 @@ export interface ExtensionBrowser {
  * to test what survives a restart), and no way off the machine.
  */
 export async function launchExtensionBrowser(
-  options: { headless?: boolean; profileDir?: string } = {},
+  options: { headless?: boolean; profileDir?: string; build?: BuildKind } = {},
 ): Promise<ExtensionBrowser> {
-  if (!existsSync(join(builtExtensionDir, 'manifest.json'))) {
-    throw new Error(`No built extension at ${builtExtensionDir}: run \`npm run build\` first.`);
+  const extensionDir = builtExtensionDir(options.build);
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    const command = options.build === 'release' ? 'npm run build' : 'npm run build:test';
+    throw new Error(`No built extension at ${extensionDir}: run \`${command}\` first.`);
   }
   const blocker = await startNetworkBlocker();
   const profile = options.profileDir ?? (await mkdtemp(join(tmpdir(), 'briefings-profile-')));
@@ -53,8 +61,8 @@ export async function launchExtensionBrowser(
     headless: options.headless ?? true,
     viewport: { width: 1280, height: 800 },
     args: [
-      `--disable-extensions-except=${builtExtensionDir}`,
-      `--load-extension=${builtExtensionDir}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       `--proxy-server=${blocker.proxyUrl}`,
       '--no-sandbox',
       '--disable-gpu',

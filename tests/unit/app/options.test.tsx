@@ -117,7 +117,7 @@ test('a refused import lists every problem; a taken id offers the choice', () =>
           fileName: 'notes.json',
           message: 'A pack named "Field notes" with the same id is already installed.',
           problems: [],
-          conflict: { installedTitle: 'Field notes' },
+          conflict: { installedTitle: 'Field notes', replaceable: true },
         },
       })}
     />,

@@ -161,6 +161,19 @@ describe('import', () => {
     expect(await db.quotes.where('packId').equals('field-notes').count()).toBe(1);
   });
 
+  test('a copy of the bundled corpus can be kept beside it, never put in its place', async () => {
+    const copy = JSON.stringify(bundledPack());
+    const refused = await importPackFile(store, copy, 'replace');
+    expect(refused).toMatchObject({ ok: false, conflict: { replaceable: false } });
+    expect((await store.getPack(bundledPack().id))?.origin).toBe('bundled');
+
+    await importPackFile(store, copy, 'keep-both');
+    expect((await store.listPacks()).map((pack) => [pack.id, pack.origin])).toEqual([
+      [bundledPack().id, 'bundled'],
+      [`${bundledPack().id}-2`, 'imported'],
+    ]);
+  });
+
   test('two packs may use the same ids inside them without touching each other', async () => {
     const other = smallPack('other-notes');
     other.quotes[0]!.text = 'We will rebuild the bridge before winter.';
