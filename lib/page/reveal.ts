@@ -2,9 +2,13 @@
  * "On this page" in the popup: bring the first mark of an entity into view and make it stand out
  * for a moment, so the reader's eye finds it.
  */
-import { MARK_CLASS, MARK_ENTITY_ATTRIBUTE, MARK_TAG } from '@/lib/spotting/mark-names';
+import {
+  MARK_CLASS,
+  MARK_ENTITY_ATTRIBUTE,
+  MARK_TAG,
+  REVEALED_CLASS,
+} from '@/lib/spotting/mark-names';
 
-export const REVEALED_CLASS = `${MARK_CLASS}--revealed`;
 const REVEAL_MS = 1600;
 
 export function revealFirstMark(entityId: string, root: Document = document): boolean {

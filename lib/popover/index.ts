@@ -13,15 +13,14 @@ export { POPOVER_CLOSE_EVENT, POPOVER_OPEN_EVENT } from './controller';
 
 /**
  * Listens for marked names and shows their briefings until the extension reloads (`ctx`
- * invalidated) or `signal` aborts (say, Briefings switched off for the site). The card's
+ * invalidated). Where highlighting is off there are no marks, so nothing opens. The card's
  * element is only created when it first opens.
  */
-export function startPopover(ctx: ContentScriptContext, signal?: AbortSignal): void {
-  const lifetime = signal ? AbortSignal.any([ctx.signal, signal]) : ctx.signal;
-  if (lifetime.aborted) return;
+export function startPopover(ctx: ContentScriptContext): void {
+  if (ctx.signal.aborted) return;
   new PopoverController({
     css: `${briefingCss}\n${popoverCss}`,
     briefings: new BriefingSource(),
-    signal: lifetime,
+    signal: ctx.signal,
   }).start();
 }

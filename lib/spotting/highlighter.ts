@@ -106,11 +106,6 @@ export class Highlighter {
     return this.ownNodes.has(node);
   }
 
-  /** Whether the page's text node has marks of ours cut from it. */
-  hasMarksCutFrom(node: Text): boolean {
-    return this.chains.has(node);
-  }
-
   /**
    * The page changed the data of one of its text nodes. If marks were cut from it, the page
    * rewrote the whole text (as frameworks do): what of ours follows it is stale, and goes.

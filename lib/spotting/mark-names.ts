@@ -5,6 +5,8 @@
 
 export const MARK_TAG = 'mark';
 export const MARK_CLASS = 'briefings-mark';
+/** Added for a moment to the mark the popup's "On this page" brings into view. */
+export const REVEALED_CLASS = `${MARK_CLASS}--revealed`;
 /** The id of the entity a mark names (for the popover). */
 export const MARK_ENTITY_ATTRIBUTE = 'data-briefings-entity';
 /** Set on the root of any UI Briefings injects, so the scan never reads it. */

@@ -4,7 +4,7 @@
  * the page's. Injected per root: a shadow root does not see the document's styles.
  */
 import type { HighlightStyle } from '@/lib/store/settings';
-import { MARK_CLASS, MARK_TAG, OWN_UI_ATTRIBUTE } from './mark-names';
+import { MARK_CLASS, MARK_TAG, OWN_UI_ATTRIBUTE, REVEALED_CLASS } from './mark-names';
 
 const mark = `${MARK_TAG}.${MARK_CLASS}`;
 
@@ -59,9 +59,9 @@ ${mark}:hover, ${mark}:focus-visible { background: rgba(0, 114, 178, 0.18); }
 
 /** "On this page" in the popup brings a mark into view and makes it stand out for a moment. */
 const REVEALED_CSS = `
-${mark}.${MARK_CLASS}--revealed { outline: 3px solid rgba(176, 112, 0, 0.9); outline-offset: 2px; }
+${mark}.${REVEALED_CLASS} { outline: 3px solid rgba(176, 112, 0, 0.9); outline-offset: 2px; }
 @media (prefers-reduced-motion: no-preference) {
-  ${mark}.${MARK_CLASS}--revealed { animation: briefings-reveal 0.8s ease-in-out 2; }
+  ${mark}.${REVEALED_CLASS} { animation: briefings-reveal 0.8s ease-in-out 2; }
   @keyframes briefings-reveal { 50% { outline-color: transparent; } }
 }`;
 
