@@ -25,6 +25,8 @@ export const SCAN_IDLE_EVENT = 'briefings:scan-idle';
  */
 export function startPageBriefings(ctx: ContentScriptContext): void {
   const page = new PageBriefings(ctx);
+  // The popover listens for marks being pointed at or focused; with no marks it has nothing to do.
+  const popover = startPopover(ctx);
   const removers = [
     contentMessenger.onMessage('getPageSummary', () => page.summary()),
     // Answered at once: the background tells every tab in turn and should not wait for marking.
@@ -32,12 +34,11 @@ export function startPageBriefings(ctx: ContentScriptContext): void {
       page.apply(data);
     }),
     contentMessenger.onMessage('corpusChanged', () => {
+      popover.corpusChanged();
       page.refreshNames();
     }),
     contentMessenger.onMessage('revealEntity', ({ data }) => revealFirstMark(data.entityId)),
   ];
-  // The popover listens for marks being pointed at or focused; with no marks it has nothing to do.
-  startPopover(ctx);
   ctx.onInvalidated(() => {
     for (const remove of removers) remove();
   });

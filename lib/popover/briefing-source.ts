@@ -53,6 +53,11 @@ export class BriefingSource implements BriefingProvider {
     return this.fresh(entityId)?.value;
   }
 
+  /** The packs changed: what was kept may no longer be true. */
+  forgetAll(): void {
+    this.entries.clear();
+  }
+
   private fresh(entityId: string): Entry | undefined {
     const entry = this.entries.get(entityId);
     if (entry && Date.now() - entry.fetchedAt < KEEP_MS) return entry;

@@ -11,16 +11,24 @@ import { PopoverController } from './controller';
 
 export { POPOVER_CLOSE_EVENT, POPOVER_OPEN_EVENT } from './controller';
 
+export interface Popover {
+  /** The packs changed: briefings fetched before are asked for again. */
+  corpusChanged(): void;
+}
+
 /**
  * Listens for marked names and shows their briefings until the extension reloads (`ctx`
  * invalidated). Where highlighting is off there are no marks, so nothing opens. The card's
  * element is only created when it first opens.
  */
-export function startPopover(ctx: ContentScriptContext): void {
-  if (ctx.signal.aborted) return;
-  new PopoverController({
-    css: `${briefingCss}\n${popoverCss}`,
-    briefings: new BriefingSource(),
-    signal: ctx.signal,
-  }).start();
+export function startPopover(ctx: ContentScriptContext): Popover {
+  const briefings = new BriefingSource();
+  if (!ctx.signal.aborted) {
+    new PopoverController({
+      css: `${briefingCss}\n${popoverCss}`,
+      briefings,
+      signal: ctx.signal,
+    }).start();
+  }
+  return { corpusChanged: () => briefings.forgetAll() };
 }
