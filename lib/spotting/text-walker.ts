@@ -62,10 +62,24 @@ export function isSkippedElement(element: Element): boolean {
   if (editable !== null && editable !== 'false') return true;
   const role = element.getAttribute('role');
   if (role !== null && SKIPPED_ROLES.has(role)) return true;
-  // A search or sign-up form is chrome; some sites wrap the whole page in one form, though.
-  if (name === 'form' && element.querySelector('article, main, [role="main"]') === null)
-    return true;
+  if (name === 'form' && isChromeForm(element)) return true;
   return false;
+}
+
+/** Answers of isChromeForm, per form: asking searches the form's whole subtree. */
+const chromeForms = new WeakMap<Element, boolean>();
+
+/**
+ * A search or sign-up form is page chrome; some sites wrap the whole page in one form, though.
+ * Remembered per form, since every node added inside such a page asks about its ancestors.
+ */
+function isChromeForm(form: Element): boolean {
+  let chrome = chromeForms.get(form);
+  if (chrome === undefined) {
+    chrome = form.querySelector('article, main, [role="main"]') === null;
+    chromeForms.set(form, chrome);
+  }
+  return chrome;
 }
 
 /** Whether `node` is inside an element a walk would skip (checked for content added later). */
