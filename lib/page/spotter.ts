@@ -95,6 +95,7 @@ export class PageSpotter {
   private readonly recordsSinceBatch = new Map<Root, number>();
   /** Blocks holding context-required mentions, by entity, read again once it is named. */
   private readonly awaitingContext = new Map<string, Set<Container>>();
+  private forgetScheduled = false;
   private readonly rewalks = new WeakMap<Node, { count: number; since: number }>();
   /** Nodes read too often lately, waiting for their window to end. */
   private readonly cooling = new Set<Node>();
@@ -178,6 +179,7 @@ export class PageSpotter {
       }
       for (const removed of record.removedNodes) {
         if (removed.nodeType === Node.TEXT_NODE) this.highlighter.pageRemovedText(removed as Text);
+        else this.forgetDetachedSoon();
       }
       if (rescanRoot) continue;
       for (const added of record.addedNodes) this.queueAdded(added);
@@ -186,6 +188,20 @@ export class PageSpotter {
     // What we just did (taking out marks the page made stale) is not the page's doing.
     observer.takeRecords();
     void this.runBatches();
+  }
+
+  /** Once per idle period at most, however many elements the page removes meanwhile. */
+  private forgetDetachedSoon(): void {
+    if (this.forgetScheduled) return;
+    this.forgetScheduled = true;
+    this.options.lifetime.requestIdleCallback(() => {
+      this.forgetScheduled = false;
+      if (this.signal.aborted) return;
+      this.highlighter.forgetDetached();
+      for (const blocks of this.awaitingContext.values()) {
+        for (const block of blocks) if (!block.isConnected) blocks.delete(block);
+      }
+    });
   }
 
   private queueAdded(node: Node): void {

@@ -125,6 +125,17 @@ export class Highlighter {
     this.chains.delete(node);
   }
 
+  /**
+   * Lets go of what the page has taken out of the document (an element holding marks, removed
+   * whole), so a page that keeps replacing its content does not keep the old content alive.
+   */
+  forgetDetached(): void {
+    for (const anchor of this.chains.keys()) if (!anchor.isConnected) this.chains.delete(anchor);
+    for (const marks of this.placedByEntity.values()) {
+      for (const mark of marks) if (!mark.elements[0]?.isConnected) marks.delete(mark);
+    }
+  }
+
   /** Marks on the page now, by entity id. */
   countByEntity(): Record<string, number> {
     const counts: Record<string, number> = {};
