@@ -173,10 +173,12 @@ export function backgroundHandlers(service: BackgroundService) {
     },
     async getStorageSummary(_: Inputs['getStorageSummary']) {
       const estimate = await navigator.storage.estimate();
+      // Chrome exempts an extension with unlimitedStorage from eviction, granted or not persist().
+      const unlimited = await browser.permissions.contains({ permissions: ['unlimitedStorage'] });
       return {
         usage: estimate.usage ?? null,
         quota: estimate.quota ?? null,
-        persisted: await navigator.storage.persisted(),
+        persisted: unlimited || (await navigator.storage.persisted()),
       };
     },
   };
