@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { BriefingView } from '@/components/briefing/BriefingView';
 import type { SearchHit } from '@/lib/background/service';
@@ -89,31 +90,38 @@ function Controls({
   return (
     <div class="controls">
       {controls.host && (
-        <label class="switch">
-          <input
-            type="checkbox"
-            role="switch"
-            aria-checked={controls.enabled}
-            checked={controls.enabled}
-            onChange={(event) => onSiteEnabled(event.currentTarget.checked)}
-          />
-          <span>
-            Highlight on {controls.host}
-            {controls.shortcut && <kbd class="shortcut">{controls.shortcut}</kbd>}
-          </span>
-        </label>
+        <Switch on={controls.enabled} onChange={onSiteEnabled}>
+          Highlight on {controls.host}
+          {controls.shortcut && <kbd class="shortcut">{controls.shortcut}</kbd>}
+        </Switch>
       )}
-      <label class="switch">
-        <input
-          type="checkbox"
-          role="switch"
-          aria-checked={controls.paused}
-          checked={controls.paused}
-          onChange={(event) => onPaused(event.currentTarget.checked)}
-        />
-        <span>Pause everywhere</span>
-      </label>
+      <Switch on={controls.paused} onChange={onPaused}>
+        Pause everywhere
+      </Switch>
     </div>
+  );
+}
+
+function Switch({
+  on,
+  onChange,
+  children,
+}: {
+  on: boolean;
+  onChange: (on: boolean) => void;
+  children: ComponentChildren;
+}) {
+  return (
+    <label class="switch">
+      <input
+        type="checkbox"
+        role="switch"
+        aria-checked={on}
+        checked={on}
+        onChange={(event) => onChange(event.currentTarget.checked)}
+      />
+      <span>{children}</span>
+    </label>
   );
 }
 
