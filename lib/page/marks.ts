@@ -3,7 +3,7 @@
  * point at it or focus it (Tab). The popover (built elsewhere) listens here; marks themselves
  * carry no listeners, so a page with hundreds of marks costs two listeners in all.
  */
-import { MARK_CLASS, MARK_ENTITY_ATTRIBUTE, MARK_TAG } from '@/lib/spotting/mark-names';
+import { MARK_ENTITY_ATTRIBUTE, MARK_SELECTOR } from '@/lib/spotting/mark-names';
 import { isElement } from '@/lib/spotting/text-walker';
 
 export interface MarkActivation {
@@ -38,7 +38,13 @@ export function onMarkActivated(
 
 /** The mark an event happened on; composedPath reaches inside open shadow roots. */
 function markAt(event: Event): HTMLElement | null {
-  const [origin] = event.composedPath();
-  if (origin === undefined || !('nodeType' in origin) || !isElement(origin as Node)) return null;
-  return (origin as Element).closest<HTMLElement>(`${MARK_TAG}.${MARK_CLASS}`);
+  return closestMark(event.composedPath()[0] ?? null);
+}
+
+/** The mark an event target (an element or a text node) is in, if any. */
+export function closestMark(target: EventTarget | null): HTMLElement | null {
+  if (target === null || !('nodeType' in target)) return null;
+  const node = target as Node;
+  const element = isElement(node) ? node : node.parentElement;
+  return element?.closest<HTMLElement>(MARK_SELECTOR) ?? null;
 }

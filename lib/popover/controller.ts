@@ -9,8 +9,8 @@
 import { h, render } from 'preact';
 import { BriefingPopover, type BriefingState } from '@/components/briefing/BriefingPopover';
 import { announce } from '@/lib/page/announce';
-import { type MarkActivation, onMarkActivated } from '@/lib/page/marks';
-import { MARK_CLASS, MARK_ENTITY_ATTRIBUTE, MARK_TAG } from '@/lib/spotting/mark-names';
+import { closestMark, type MarkActivation, onMarkActivated } from '@/lib/page/marks';
+import { MARK_ENTITY_ATTRIBUTE } from '@/lib/spotting/mark-names';
 import type { EntityRef } from '@/lib/store/briefing';
 import type { BriefingProvider } from './briefing-source';
 import { createPopoverHost, type PopoverHost } from './host';
@@ -109,9 +109,9 @@ export class PopoverController {
   }
 
   private onPointerOut(event: PointerEvent): void {
-    const from = markOf(event.target);
+    const from = closestMark(event.target);
     if (from === null) return;
-    const to = markOf(event.relatedTarget);
+    const to = closestMark(event.relatedTarget);
     if (to !== null && entityOf(to) === entityOf(from)) return;
     if (this.intended === from) this.cancelIntent();
     if (this.card && this.showsName(from) && !this.host?.contains(asNode(event.relatedTarget))) {
@@ -123,14 +123,14 @@ export class PopoverController {
     if (!this.card) return;
     const target = asNode(event.target);
     if (this.host?.contains(target)) return;
-    const mark = markOf(event.target);
+    const mark = closestMark(event.target);
     if (mark && this.showsName(mark)) return;
     this.close({ restoreFocus: false });
   }
 
   /** A tap (touch has no hover) or a click on a name opens at once. */
   private onClick(event: MouseEvent): void {
-    const mark = markOf(event.target);
+    const mark = closestMark(event.target);
     const entityId = mark && entityOf(mark);
     if (!mark || !entityId || (this.card && this.card.mark === mark)) return;
     this.open(mark, entityId, { keyboard: false });
@@ -139,7 +139,7 @@ export class PopoverController {
   private onPageKey(event: KeyboardEvent): void {
     // Keys in the card arrive here first (capture), retargeted to the host: the card handles them.
     if (this.host?.contains(asNode(event.target))) return;
-    const mark = markOf(event.target);
+    const mark = closestMark(event.target);
     if (mark && (event.key === 'Enter' || event.key === ' ')) {
       const entityId = entityOf(mark);
       if (!entityId) return;
@@ -292,7 +292,7 @@ export class PopoverController {
     // Not bubbling, so these fire for the card as a whole, not for each element inside it.
     host.mount.addEventListener('pointerenter', () => this.cancelLeave());
     host.mount.addEventListener('pointerleave', (event) => {
-      const to = markOf(event.relatedTarget);
+      const to = closestMark(event.relatedTarget);
       if (!(to && this.showsName(to))) this.guard(() => this.scheduleLeave());
     });
     return host;
@@ -395,12 +395,6 @@ export class PopoverController {
 
 function asNode(target: EventTarget | null): Node | null {
   return target instanceof Node ? target : null;
-}
-
-function markOf(target: EventTarget | null): HTMLElement | null {
-  const node = asNode(target);
-  const element = node instanceof Element ? node : (node?.parentElement ?? null);
-  return element?.closest<HTMLElement>(`${MARK_TAG}.${MARK_CLASS}`) ?? null;
 }
 
 function entityOf(mark: HTMLElement): string | null {

@@ -12,7 +12,13 @@
  * its text back and removes ours.
  */
 import Mark from 'mark.js';
-import { isMarkElement, MARK_CLASS, MARK_ENTITY_ATTRIBUTE, MARK_TAG } from './mark-names';
+import {
+  isMarkElement,
+  MARK_CLASS,
+  MARK_ENTITY_ATTRIBUTE,
+  MARK_SELECTOR,
+  MARK_TAG,
+} from './mark-names';
 import { isElement } from './text-walker';
 
 /** One name to mark, from a position in one text node to a position in the same or a later one. */
@@ -169,7 +175,7 @@ export class Highlighter {
     }
     this.placedByEntity.clear();
     for (const root of roots) {
-      for (const copy of root.querySelectorAll(`${MARK_TAG}.${MARK_CLASS}`)) unwrapInPlace(copy);
+      for (const copy of root.querySelectorAll(MARK_SELECTOR)) unwrapInPlace(copy);
     }
   }
 

@@ -5,6 +5,8 @@
 
 export const MARK_TAG = 'mark';
 export const MARK_CLASS = 'briefings-mark';
+/** Selects our marks, and only ours. */
+export const MARK_SELECTOR = `${MARK_TAG}.${MARK_CLASS}`;
 /** Added for a moment to the mark the popup's "On this page" brings into view. */
 export const REVEALED_CLASS = `${MARK_CLASS}--revealed`;
 /** The id of the entity a mark names (for the popover). */

@@ -4,9 +4,9 @@
  * the page's. Injected per root: a shadow root does not see the document's styles.
  */
 import type { HighlightStyle } from '@/lib/store/settings';
-import { MARK_CLASS, MARK_TAG, OWN_UI_ATTRIBUTE, REVEALED_CLASS } from './mark-names';
+import { MARK_SELECTOR, OWN_UI_ATTRIBUTE, REVEALED_CLASS } from './mark-names';
 
-const mark = `${MARK_TAG}.${MARK_CLASS}`;
+const mark = MARK_SELECTOR;
 
 export const MARK_CSS = `
 ${mark} {
