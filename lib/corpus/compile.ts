@@ -18,8 +18,6 @@ import { cleanArticleText } from './clean';
 import { findTextDates, type TextDate } from './dates';
 import { daysApart, diffWords, findDuplicateDocuments, groupQuotes } from './duplicates';
 import {
-  discoverPeople,
-  entitiesFromDiscoveries,
   type FoundRole,
   findRoles,
   fromGazetteer,
@@ -31,6 +29,8 @@ import { CorpusInputError, CorpusInputErrors } from './errors';
 import { buildEvents } from './events';
 import { type ArticleFile, type ParsedArticle, parseArticle } from './frontMatter';
 import type { Gazetteer } from './gazetteer';
+import { findPrintedNames, personKey } from './names';
+import { type DiscoveredPeople, discoverPeople } from './people';
 import { extractQuotes, type FoundQuote, isSubstantialQuote } from './quotes';
 import { type SegmentedText, segmentText, sentenceAt } from './segment';
 
@@ -65,8 +65,24 @@ export function compileCorpus(
     documents.map((document) => [document.id, segmentText(document.text)]),
   );
 
-  const entities = collectEntities(gazetteer, documents, segmentedById);
-  const matcher = new MentionMatcher([...entities.values()]);
+  const curated = gazetteer.entities.map(fromGazetteer);
+  const curatedMatcher = new MentionMatcher(curated);
+  const curatedMentions = new Map(
+    documents.map((document) => [document.id, curatedMatcher.find(document.text)]),
+  );
+  const people = discoverPeople(
+    documents.map((document) => ({
+      id: document.id,
+      text: document.text,
+      masked: (segmentedById.get(document.id) as SegmentedText).masked,
+      known: curatedMentions.get(document.id) as Mention[],
+    })),
+    gazetteerPersonKeys(curated),
+    new Set(curated.map((entity) => entity.id)),
+  );
+  const candidates = new Map(
+    [...curated, ...people.entities].map((entity) => [entity.id, entity]),
+  );
 
   const duplicateOf = findDuplicateDocuments(documents);
   for (const document of documents) {
@@ -76,13 +92,16 @@ export function compileCorpus(
 
   const analyzed: AnalyzedDocument[] = documents.map((document, index) => {
     const segmented = segmentedById.get(document.id) as SegmentedText;
-    const mentions = matcher.find(document.text);
+    const mentions = [
+      ...(curatedMentions.get(document.id) as Mention[]),
+      ...(people.mentions.get(document.id) ?? []),
+    ].sort((a, b) => a.start - b.start || b.end - a.end);
     return {
       article: parsed[index] as ParsedArticle,
       document,
       segmented,
       mentions,
-      quotes: extractQuotes(segmented, mentions, entities),
+      quotes: extractQuotes(segmented, mentions, candidates),
       textDates: findTextDates(segmented.masked, {
         date: document.publishedAt,
         precision: document.datePrecision,
@@ -90,10 +109,18 @@ export function compileCorpus(
       }),
     };
   });
+  const entities = keptEntities(candidates, people, analyzed);
+  for (const { quotes } of analyzed) {
+    for (const quote of quotes)
+      quote.aboutEntityIds = quote.aboutEntityIds.filter((id) => entities.has(id));
+  }
 
-  const roles = analyzed.flatMap(({ document, mentions }) =>
-    findRoles(document.id, document.text, mentions, entities),
-  );
+  const roles = [
+    ...analyzed.flatMap(({ document, mentions }) =>
+      findRoles(document.id, document.text, mentions, entities),
+    ),
+    ...discoveredRoles(people, documents, entities),
+  ];
   const events = buildEvents(
     gazetteer.events,
     analyzed.map(({ document, segmented, textDates }) => ({
@@ -187,31 +214,64 @@ function toDocument(article: ParsedArticle): PackDocument {
   return document;
 }
 
-/** Gazetteer entities plus people discovered in the documents, by id. */
-function collectEntities(
-  gazetteer: Gazetteer,
-  documents: readonly PackDocument[],
-  segmentedById: ReadonlyMap<string, SegmentedText>,
+/** The person keys ("vladimir putin") of the gazetteer's people's names and aliases. */
+function gazetteerPersonKeys(curated: readonly KnownEntity[]): Map<string, string> {
+  const keys = new Map<string, string>();
+  for (const entity of curated) {
+    if (entity.kind !== 'person') continue;
+    for (const form of [entity.name, ...entity.aliases]) {
+      const printed = findPrintedNames(form)[0];
+      const key = printed === undefined ? undefined : personKey(printed);
+      if (key !== undefined && !keys.has(key)) keys.set(key, entity.id);
+    }
+  }
+  return keys;
+}
+
+/**
+ * The gazetteer's entities, and the discovered people a reader needs: those the articles quote or
+ * give a role. Anyone else named in passing is left out, so pages are not marked with them.
+ */
+function keptEntities(
+  candidates: ReadonlyMap<string, KnownEntity>,
+  people: DiscoveredPeople,
+  analyzed: readonly AnalyzedDocument[],
 ): Map<string, KnownEntity> {
-  const curated = gazetteer.entities.map(fromGazetteer);
-  const curatedMatcher = new MentionMatcher(curated);
-  const discoveries = documents.flatMap((document) => {
-    const segmented = segmentedById.get(document.id) as SegmentedText;
-    const known = curatedMatcher.find(document.text);
-    return discoverPeople(document.id, document.text, segmented.masked, known).map((person) => ({
-      documentId: document.id,
-      person,
+  const speakers = new Set(
+    analyzed.flatMap(({ quotes }) => quotes.map((quote) => quote.speakerId)),
+  );
+  const withRoles = new Set(people.roles.map((role) => role.entityId));
+  const kept = new Map<string, KnownEntity>();
+  for (const [id, entity] of candidates) {
+    const needed = entity.origin === 'gazetteer' || speakers.has(id) || withRoles.has(id);
+    if (needed) kept.set(id, entity);
+  }
+  return kept;
+}
+
+/** Roles printed next to discovered people, with the description they give. */
+function discoveredRoles(
+  people: DiscoveredPeople,
+  documents: readonly PackDocument[],
+  entities: ReadonlyMap<string, KnownEntity>,
+): FoundRole[] {
+  const textOf = new Map(documents.map((document) => [document.id, document.text]));
+  const roles = people.roles
+    .filter((role) => entities.has(role.entityId))
+    .map(({ entityId, documentId, start, end }) => ({
+      entityId,
+      title: (textOf.get(documentId) as string).slice(start, end),
+      span: { documentId, start, end },
     }));
-  });
-  const knownForms = new Set(
-    curated.flatMap((e) => [e.name, ...e.aliases]).map((form) => form.toLowerCase()),
-  );
-  const discovered = entitiesFromDiscoveries(
-    discoveries,
-    knownForms,
-    new Set(curated.map((e) => e.id)),
-  );
-  return new Map([...curated, ...discovered].map((entity) => [entity.id, entity]));
+  for (const entity of entities.values()) {
+    if (entity.origin !== 'discovered') continue;
+    const titles = [...new Set(roles.filter((r) => r.entityId === entity.id).map((r) => r.title))];
+    entity.description =
+      titles.length > 0
+        ? `Named in the articles as ${titles.join('; ')}.`
+        : 'Quoted in the articles; not in the gazetteer.';
+  }
+  return roles;
 }
 
 function toPackEntities(
