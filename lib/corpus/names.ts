@@ -147,6 +147,8 @@ function capitalisedRuns(text: string): Token[][] {
   let current: Token[] = [];
   for (const match of text.matchAll(TOKEN)) {
     let word = match[0];
+    const possessive = /[’']s$/.test(word);
+    if (possessive) word = word.slice(0, -2);
     // A full stop ends a sentence unless the token is a title, an initial or a suffix.
     if (word.endsWith('.') && shapeOf(word) === 'word' && !isTitleWord(word)) {
       const bare = word.slice(0, -1);
@@ -159,18 +161,14 @@ function capitalisedRuns(text: string): Token[][] {
       shape: shapeOf(word),
     };
     const previous = current[current.length - 1];
-    const joined =
-      previous !== undefined &&
-      /^[ \u00a0]$/.test(text.slice(previous.end, token.start)) &&
-      !/[’']s$/.test(previous.text);
+    const joined = previous !== undefined && /^[ \u00a0]$/.test(text.slice(previous.end, token.start));
     if (!joined && current.length > 0) {
       runs.push(current);
       current = [];
     }
     current.push(token);
     // "Clinton’s campaign": the possessive ends the name.
-    const possessive = /^[’']s\b/.exec(text.slice(token.end, token.end + 3));
-    if (possessive !== null) {
+    if (possessive) {
       runs.push(current);
       current = [];
     }

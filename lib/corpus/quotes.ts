@@ -28,8 +28,12 @@ const SPEECH_VERBS =
   'continued|replied|responded|urged|urges|called|calls|described|describes|praised|acknowledged|' +
   'admitted|announced|announces|claimed|claims|cautioned|commented|conceded|emphasized|' +
   'emphasised|observed|remarked|reiterated|suggested|summed up|put it|spoke|posted|concluded|' +
-  'recalled|' +
-  'predicted|vowed|pledged|promised|complained|countered|quipped|asked|answered|maintained|contended';
+  'recalled|predicted|vowed|pledged|promised|complained|countered|quipped|asked|asks|answered|' +
+  'maintained|contended|demanded|boasted|joked|mused|shouted|yelled|chanted|sang|sings|lamented|' +
+  'scoffed|snapped|reported|reports|testified|pointed out|went on|goes on|concluded|mocked';
+/** A participle after a comma carries the cue of its sentence's subject ("Trump said, adding …"). */
+const PARTICIPLE =
+  /,\s+(?:\p{Ll}+\s+)?(?:saying|adding|noting|tweeting|writing|telling|asking|arguing|explaining|insisting|declaring|warning|claiming|stating|answering|responding|replying|urging|vowing|boasting|joking|calling|describing|emphasizing|emphasising|stressing|quipping|recalling)\b/gu;
 const SPEECH_VERB = new RegExp(`(?<![\\p{L}])(?:${SPEECH_VERBS})(?![\\p{L}])`, 'gu');
 /** The same, without the global flag, for a first match (no shared lastIndex). */
 const FIRST_SPEECH_VERB = new RegExp(SPEECH_VERB.source, 'u');
@@ -134,7 +138,7 @@ export function extractQuotes(
       });
     }
   });
-  shareAttributions(segmented, quotes);
+  shareAttributions(segmented, quotes, context);
   quotes.push(...transcriptStatements(segmented, context));
   for (const quote of quotes) {
     const about = mentions
@@ -186,6 +190,15 @@ function cueAfter(quotation: QuotationMarks, context: Context): Cue | null {
     };
   }
 
+  // “…” ― Pamela Padilla: a reader's answer signed with a dash.
+  const signed = /^\s*[―—–]\s*/.exec(stretch);
+  if (signed !== null) {
+    const named = speakerMentionAt(from + signed[0].length, context);
+    return named === undefined
+      ? null
+      : { speakerId: named.entityId, method: methodOf(named), start: from, end: named.end };
+  }
+
   const according = /^\s*,?\s*according to\s+/i.exec(stretch);
   if (according !== null) {
     const named = speakerMentionAt(from + according[0].length, context);
@@ -212,6 +225,17 @@ function cueAfter(quotation: QuotationMarks, context: Context): Cue | null {
 function cueBefore(quotation: QuotationMarks, context: Context): Cue | null {
   const { segmented } = context;
   const sentence = sentenceAt(segmented.sentences, quotation.open);
+  const paragraph = segmented.paragraphs[quotation.paragraph] as Range;
+  const previous = segmented.paragraphs[quotation.paragraph - 1];
+  const opensParagraph = segmented.text.slice(paragraph.start, quotation.open).trim() === '';
+  if (opensParagraph && previous !== undefined) {
+    // "Caddell continued:" and the quotation as the next paragraph.
+    const lead = segmented.masked.slice(previous.start, previous.end).trimEnd();
+    if (lead.endsWith(':')) {
+      const leadSentence = sentenceAt(segmented.sentences, previous.start + lead.length - 1);
+      return cueInRegion(leadSentence.start, previous.start + lead.length - 1, context, undefined);
+    }
+  }
   return cueInRegion(sentence.start, quotation.open, context, undefined);
 }
 
@@ -242,6 +266,36 @@ function cueInRegion(
   const text = parent === undefined ? context.segmented.masked : context.segmented.text;
   const region = text.slice(regionStart, quoteOpen);
   const verbs = [...region.matchAll(SPEECH_VERB)];
+  const participle = [...region.matchAll(PARTICIPLE)].pop();
+  const lastVerb = verbs[verbs.length - 1];
+  if (
+    participle !== undefined &&
+    parent === undefined &&
+    (lastVerb === undefined || (lastVerb.index ?? 0) < participle.index) &&
+    !CLAUSE_BREAK.test(region.slice(participle.index + participle[0].length))
+  ) {
+    const participleStart = regionStart + participle.index;
+    const subject = clauseSubject(regionStart, participleStart, context);
+    return subject === undefined
+      ? null
+      : {
+          speakerId: subject.entityId,
+          method: methodOf(subject),
+          start: subject.start,
+          end: participleStart + participle[0].length,
+        };
+  }
+  const inverted = /^\s*(?:Said|Says|Added|Adds|Asked|Wrote)\s+/.exec(region);
+  if (inverted !== null) {
+    const named = speakerMentionAt(regionStart + inverted[0].length, context);
+    if (named !== undefined)
+      return {
+        speakerId: named.entityId,
+        method: methodOf(named),
+        start: regionStart + inverted[0].length - inverted[0].trimStart().length,
+        end: named.end,
+      };
+  }
   for (let index = verbs.length - 1; index >= 0; index--) {
     const verb = verbs[index] as RegExpMatchArray;
     const verbStart = regionStart + (verb.index ?? 0);
@@ -276,7 +330,8 @@ function subjectBefore(
   const text = parent === undefined ? context.segmented.masked : context.segmented.text;
   let prefix = text.slice(limit, verbStart).replace(/\s+$/, '');
   for (;;) {
-    const skippable = BETWEEN_SUBJECT_AND_VERB.exec(prefix);
+    // "Rep. Gwen Moore (D-Wis.) said": a party and state in brackets stand between.
+    const skippable = BETWEEN_SUBJECT_AND_VERB.exec(prefix) ?? /\s*\([^()]{1,40}\)$/.exec(prefix);
     if (skippable === null || skippable[0] === '') break;
     prefix = prefix.slice(0, skippable.index).replace(/\s+$/, '');
   }
@@ -330,6 +385,28 @@ function mentionsIn(
   return context.mentions.filter(
     (m) => m.start >= start && m.end <= end && isInScope(m.start, context, parent),
   );
+}
+
+/** Words before a name that make it an object, not the subject ("attacked Clinton"). */
+const OBJECT_MARKER = /(?:^|\s)(?:to|of|with|about|for|by|against|at|on|from|and|than|like|that|attacked|criticized|blamed|told|asked)\s*$/i;
+
+/**
+ * The subject of the clause a participle hangs on: the first person or organisation named in the
+ * sentence before it, outside quotations, that is not the object of a word before it.
+ */
+function clauseSubject(
+  sentenceStart: number,
+  participleStart: number,
+  context: Context,
+): Mention | undefined {
+  const text = context.segmented.masked;
+  const first = mentionsIn(sentenceStart, participleStart, context).find((mention) => {
+    const kind = context.entities.get(mention.entityId)?.kind;
+    return kind === 'person' || kind === 'organization';
+  });
+  if (first === undefined || OBJECT_MARKER.test(text.slice(sentenceStart, first.start)))
+    return undefined;
+  return first;
 }
 
 function mentionEndingAt(
@@ -413,23 +490,24 @@ function resolvePronoun(
 
 /**
  * Quotes without a cue of their own take the one of the quote they continue:
- * “A” because it would “B,” he added (same sentence, cue after the later part), and
- * “A,” Xi added. “B.” (next sentence of the same paragraph, nothing else between).
+ *   “A” because it would “B,” he added (same sentence, the cue after the later part);
+ *   “A,” said Caddell, a pollster. “B.” (same paragraph, no one else's cue between);
+ *   a paragraph that is nothing but a quotation, after a paragraph whose last quotation is
+ *   attributed and names no one after it (a statement running on over paragraphs).
+ * A fragment continues a quote only where no one else is named between them.
  */
-function shareAttributions(segmented: SegmentedText, quotes: FoundQuote[]): void {
+function shareAttributions(segmented: SegmentedText, quotes: FoundQuote[], context: Context): void {
   const topLevel = segmented.quotations
     .map((quotation, index) => ({ quotation, quote: quotes[index] as FoundQuote }))
     .filter(({ quotation }) => quotation.parent === undefined);
+  const sameSentenceAs = (a: QuotationMarks, b: QuotationMarks) =>
+    sentenceAt(segmented.sentences, a.open).start === sentenceAt(segmented.sentences, b.open).start;
   topLevel.forEach(({ quotation, quote }, position) => {
     if (quote.attribution !== undefined) return;
     const next = topLevel[position + 1];
-    const sameSentence =
-      next !== undefined &&
-      sentenceAt(segmented.sentences, next.quotation.open).start ===
-        sentenceAt(segmented.sentences, quotation.open).start;
     if (
       next !== undefined &&
-      sameSentence &&
+      sameSentenceAs(next.quotation, quotation) &&
       next.quote.attribution !== undefined &&
       next.quote.attribution.start > next.quotation.close &&
       !CLAUSE_BREAK.test(segmented.masked.slice(quotation.close + 1, next.quotation.open))
@@ -438,17 +516,57 @@ function shareAttributions(segmented: SegmentedText, quotes: FoundQuote[]): void
       return;
     }
     const previous = topLevel[position - 1];
-    if (
-      previous !== undefined &&
-      quote.kind === 'statement' &&
-      previous.quotation.paragraph === quotation.paragraph &&
-      previous.quote.attribution !== undefined &&
-      previous.quote.attribution.start > previous.quotation.close &&
-      /^[\s.,]*$/.test(segmented.text.slice(previous.quote.attribution.end, quotation.open))
-    ) {
-      share(quote, previous.quote);
+    if (previous === undefined || previous.quote.speakerId === null) return;
+    const cue = previous.quote.attribution as NonNullable<FoundQuote['attribution']>;
+    const from = Math.max(previous.quotation.close + 1, cue.end);
+    if (previous.quotation.paragraph === quotation.paragraph) {
+      const clauseBreak = CLAUSE_BREAK.test(segmented.masked.slice(from, quotation.open));
+      if (sameSentenceAs(previous.quotation, quotation) && clauseBreak) return;
+      if (continues(from, quotation, previous.quote, quote.kind === 'fragment', context))
+        share(quote, previous.quote);
+      return;
     }
+    const paragraph = segmented.paragraphs[quotation.paragraph] as Range;
+    const isWholeParagraph =
+      previous.quotation.paragraph === quotation.paragraph - 1 &&
+      !/\p{L}/u.test(outsideQuotations(segmented, paragraph));
+    const previousParagraph = segmented.paragraphs[previous.quotation.paragraph] as Range;
+    if (
+      isWholeParagraph &&
+      quote.kind === 'statement' &&
+      continues(from, { open: previousParagraph.end }, previous.quote, true, context)
+    )
+      share(quote, previous.quote);
   });
+}
+
+/** Whether nothing between `from` and a quotation gives it another speaker. */
+function continues(
+  from: number,
+  quotation: Pick<QuotationMarks, 'open'>,
+  previous: FoundQuote,
+  noOneElseNamed: boolean,
+  context: Context,
+): boolean {
+  const between = context.segmented.masked.slice(from, quotation.open);
+  for (const verb of between.matchAll(SPEECH_VERB)) {
+    const verbStart = from + verb.index;
+    if (/\bto\s+$/.test(between.slice(0, verb.index))) continue; // "going on to say"
+    const subject = subjectBefore(from, verbStart, context);
+    if (subject === 'coordinated') continue;
+    if (subject === null || subject.speakerId !== previous.speakerId) return false;
+  }
+  if (!noOneElseNamed) return true;
+  return !mentionsIn(from, quotation.open, context).some((mention) => {
+    const kind = context.entities.get(mention.entityId)?.kind;
+    const possessive = /^[’']s\b/.test(context.segmented.text.slice(mention.end, mention.end + 3));
+    return mention.entityId !== previous.speakerId && !possessive && kind !== 'topic';
+  });
+}
+
+/** A paragraph's text with its quotations left out. */
+function outsideQuotations(segmented: SegmentedText, paragraph: Range): string {
+  return segmented.masked.slice(paragraph.start, paragraph.end).replace(/X/g, '');
 }
 
 function share(quote: FoundQuote, from: FoundQuote): void {
