@@ -185,17 +185,23 @@ function capitalisedRuns(text: string): Token[][] {
 export function findPrintedNames(text: string): PrintedName[] {
   const names: PrintedName[] = [];
   for (const run of capitalisedRuns(text)) {
+    // Words before the name proper that cannot be in it ("But", "Democratic"), and titles, which
+    // may follow a place ("Massachusetts Sen. Elizabeth Warren"): the name starts after the last.
+    const lastTitle = run.findLastIndex(
+      (token, at) => isTitleWord(token.text) && at < run.length - 1,
+    );
     let index = 0;
-    // Words before the name proper that cannot be in it ("But", "Democratic").
     const titles: string[] = [];
     let titleStart = -1;
+    if (lastTitle !== -1) {
+      let first = lastTitle;
+      while (first > 0 && isTitleWord((run[first - 1] as Token).text)) first--;
+      titles.push(...run.slice(first, lastTitle + 1).map((token) => token.text));
+      titleStart = (run[first] as Token).start;
+      index = lastTitle + 1;
+    }
     for (; index < run.length; index++) {
       const token = run[index] as Token;
-      if (isTitleWord(token.text)) {
-        if (titleStart === -1) titleStart = token.start;
-        titles.push(token.text);
-        continue;
-      }
       if (token.shape === 'word' && isNotNameWord(token.text)) {
         titles.length = 0;
         titleStart = -1;

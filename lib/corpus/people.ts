@@ -4,6 +4,7 @@
  * one entity across the pack, and each document gets its mentions of them. Which of these people
  * are kept in the pack is decided later, from what they say and which roles they hold.
  */
+import nlp from 'compromise';
 import { slugify } from './frontMatter';
 import type { KnownEntity, Mention } from './entities';
 import {
@@ -53,11 +54,6 @@ interface Person {
   pronouns: { he: number; she: number };
 }
 
-interface Located {
-  documentId: string;
-  name: PrintedName;
-}
-
 /**
  * Finds the people of a pack. `gazetteerPeople` maps person keys ("vladimir putin") of the
  * gazetteer's people to their ids, so a printed "Vladimir V. Putin" is the gazetteer's Putin.
@@ -78,65 +74,62 @@ export function discoverPeople(
 
   // Full names first: they say who the short forms can be.
   const people = new Map<string, Person>();
-  const fullNames: Located[] = [];
+  const fullNames = new Set<PrintedName>();
   for (const { document, names } of printed) {
     for (const name of names) {
       const key = personKey(name);
       if (key === undefined || gazetteerPeople.has(key)) continue;
       if (!isPersonName(name, document)) continue;
-      fullNames.push({ documentId: document.id, name });
+      fullNames.add(name);
       const person = people.get(key) ?? newPerson(key, name);
       const form = fullNameOf(name);
       person.forms.set(form, (person.forms.get(form) ?? 0) + 1);
-      for (const title of name.titles) person.titles.add(title);
-      const pronoun = pronounOfTitles(name.titles);
-      if (pronoun !== undefined) person.pronouns[pronoun] += 2;
       people.set(key, person);
     }
   }
   const bySurname = groupBy([...people.values()], (person) => person.surname);
 
-  const ids = assignIds(people, takenIds);
-  const mentions = new Map<string, Mention[]>();
-  const roles: DiscoveredRole[] = [];
+  // Then every form, full or short, resolved to its person.
+  const resolved: { documentId: string; name: PrintedName; entity: Person | string }[] = [];
   for (const { document, names } of printed) {
-    const found: Mention[] = [];
-    const inDocument: { person: Person; start: number }[] = [];
+    const inDocument = names
+      .filter((name) => fullNames.has(name))
+      .map((name) => ({ person: people.get(personKey(name) as string) as Person, start: name.start }));
     for (const name of names) {
       const key = personKey(name);
-      const person = key === undefined ? undefined : people.get(key);
       if (key !== undefined && gazetteerPeople.has(key)) {
-        found.push(mentionOf(gazetteerPeople.get(key) as string, name));
+        resolved.push({ documentId: document.id, name, entity: gazetteerPeople.get(key) as string });
         continue;
       }
-      if (person === undefined || !fullNames.some((f) => f.name === name)) continue;
-      inDocument.push({ person, start: name.start });
-    }
-    for (const name of names) {
-      const key = personKey(name);
-      const full = key === undefined ? undefined : people.get(key);
-      const person =
-        full !== undefined && fullNames.some((f) => f.name === name)
-          ? full
-          : key === undefined
-            ? shortFormOf(name, inDocument, bySurname)
-            : undefined;
-      if (person === undefined) continue;
-      const entityId = ids.get(person.key) as string;
-      found.push(mentionOf(entityId, name));
-      if (person !== full) {
-        const pronoun = pronounOfTitles(name.titles);
-        if (pronoun !== undefined) person.pronouns[pronoun] += 2;
-        for (const title of name.titles) person.titles.add(title);
+      let person = fullNames.has(name)
+        ? people.get(key as string)
+        : key === undefined
+          ? shortFormOf(name, inDocument, bySurname)
+          : undefined;
+      if (person === undefined && key === undefined && isSpeakerPosition(name, document)) {
+        // Quoted by surname alone and named in full nowhere ("…,” said O’Neill).
+        person = surnameOnlyPerson(name, people);
       }
-      const role = roleBefore(document.masked, name.start) ?? roleInApposition(document.text, name.end);
-      if (role !== undefined) roles.push({ entityId, documentId: document.id, ...role });
+      if (person === undefined) continue;
+      const pronoun = pronounOfTitles(name.titles);
+      if (pronoun !== undefined) person.pronouns[pronoun] += 2;
+      for (const title of name.titles) person.titles.add(title);
+      resolved.push({ documentId: document.id, name, entity: person });
     }
-    mentions.set(
-      document.id,
-      found.sort((a, b) => a.start - b.start),
-    );
   }
+
+  const ids = assignIds(people, takenIds);
+  const mentions = new Map<string, Mention[]>(documents.map((document) => [document.id, []]));
+  const roles: DiscoveredRole[] = [];
+  for (const { documentId, name, entity } of resolved) {
+    const entityId = typeof entity === 'string' ? entity : (ids.get(entity.key) as string);
+    mentions.get(documentId)?.push(mentionOf(entityId, name));
+    if (typeof entity === 'string') continue;
+    const document = documents.find((d) => d.id === documentId) as DocumentText;
+    const role = roleBefore(document.masked, name.start) ?? roleInApposition(document.text, name.end);
+    if (role !== undefined) roles.push({ entityId, documentId, ...role });
+  }
+  for (const list of mentions.values()) list.sort((a, b) => a.start - b.start);
   for (const role of roles) {
     const person = [...people.values()].find((p) => ids.get(p.key) === role.entityId);
     const text = documents.find((d) => d.id === role.documentId)?.text.slice(role.start, role.end);
@@ -219,6 +212,27 @@ function shortFormOf(
   return inPack.length === 1 ? inPack[0] : undefined;
 }
 
+/**
+ * A person known only by surname (and perhaps a title): one per surname across the pack, named
+ * as the articles print it ("Mr. Morgan", "O’Neill"). Never a place or an organisation's word.
+ */
+function surnameOnlyPerson(name: PrintedName, people: Map<string, Person>): Person | undefined {
+  if (nlp(name.surname).has('#Place|#Organization|#Month|#WeekDay')) return undefined;
+  const key = `~${name.surname.toLowerCase()}`;
+  const person = people.get(key) ?? {
+    key,
+    forms: new Map<string, number>(),
+    surname: name.surname,
+    given: '',
+    titles: new Set<string>(),
+    pronouns: { he: 0, she: 0 },
+  };
+  const form = name.titles.length > 0 ? `${name.titles.join(' ')} ${name.surname}` : name.surname;
+  person.forms.set(form, (person.forms.get(form) ?? 0) + 1);
+  people.set(key, person);
+  return person;
+}
+
 function pronounOf(person: Person): 'he' | 'she' | undefined {
   if (person.pronouns.he > person.pronouns.she) return 'he';
   if (person.pronouns.she > person.pronouns.he) return 'she';
@@ -275,8 +289,7 @@ function assignIds(people: ReadonlyMap<string, Person>, takenIds: ReadonlySet<st
  */
 function toEntity(person: Person, id: string): KnownEntity {
   const name = displayName(person);
-  const fullForms = [...person.forms.keys()].filter((form) => form !== name);
-  const withoutMiddle = `${person.given} ${person.surname}`;
+  const withoutMiddle = person.given === '' ? [] : [`${person.given} ${person.surname}`];
   const shortForms = [
     person.surname,
     ...[...person.titles]
@@ -284,8 +297,10 @@ function toEntity(person: Person, id: string): KnownEntity {
       .map((title) => `${title} ${person.surname}`),
   ];
   const aliases = [
-    ...new Set([...fullForms, withoutMiddle, ...shortForms].filter((form) => form !== name)),
+    ...new Set([...person.forms.keys(), ...withoutMiddle, ...shortForms].filter((f) => f !== name)),
   ].sort();
+  // A person known only by surname is marked only where the page names them more fully.
+  const shortFormsUsed = shortForms.filter((form) => form === name || aliases.includes(form));
   const pronoun = pronounOf(person);
   return {
     id,
@@ -294,8 +309,8 @@ function toEntity(person: Person, id: string): KnownEntity {
     ...(pronoun === undefined ? {} : { pronoun }),
     description: '',
     aliases,
-    caseSensitive: shortForms.filter((form) => aliases.includes(form)),
-    contextRequired: shortForms.filter((form) => aliases.includes(form)),
+    caseSensitive: shortFormsUsed,
+    contextRequired: shortFormsUsed,
     roles: [],
     references: [],
     origin: 'discovered',

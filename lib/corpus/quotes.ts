@@ -159,11 +159,23 @@ type Cue = Subject & { end: number };
 function cueAfter(quotation: QuotationMarks, context: Context): Cue | null {
   const { segmented } = context;
   const from = quotation.close + 1;
-  const sentence = sentenceAt(segmented.sentences, quotation.close);
+  const paragraph = segmented.paragraphs[quotation.paragraph] as Range;
+  // A quotation ending in "?" or "!" may end its sentence for the segmenter; its cue follows.
+  let sentence = sentenceAt(segmented.sentences, quotation.close);
+  if (sentence.end <= from) sentence = sentenceAt(segmented.sentences, from + 1);
   const nextQuote = segmented.quotations.find(
     (q) => q.parent === undefined && q.open > quotation.close,
   );
-  const to = Math.min(sentence.end, nextQuote?.open ?? Number.POSITIVE_INFINITY);
+  const nextOpen = nextQuote?.open ?? Number.POSITIVE_INFINITY;
+  const signed = /^[ \u00a0]*[―—–][ \u00a0]*/.exec(segmented.masked.slice(from, paragraph.end));
+  if (signed !== null) {
+    // “…” ― Pamela Padilla: a reader's answer signed with a dash.
+    const named = speakerMentionAt(from + signed[0].length, context);
+    return named === undefined
+      ? null
+      : { speakerId: named.entityId, method: methodOf(named), start: from, end: named.end };
+  }
+  const to = Math.min(sentence.end, nextOpen, paragraph.end);
   if (to <= from) return null;
   const stretch = segmented.masked.slice(from, to);
 
@@ -188,15 +200,6 @@ function cueAfter(quotation: QuotationMarks, context: Context): Cue | null {
       start: from + leadingSpace(stretch),
       end: named.end,
     };
-  }
-
-  // “…” ― Pamela Padilla: a reader's answer signed with a dash.
-  const signed = /^\s*[―—–]\s*/.exec(stretch);
-  if (signed !== null) {
-    const named = speakerMentionAt(from + signed[0].length, context);
-    return named === undefined
-      ? null
-      : { speakerId: named.entityId, method: methodOf(named), start: from, end: named.end };
   }
 
   const according = /^\s*,?\s*according to\s+/i.exec(stretch);
@@ -450,8 +453,13 @@ function firstMentionBeforePunctuation(
   to: number,
   context: Context,
 ): Mention | undefined {
-  const text = context.segmented.masked;
-  const stop = text.slice(from, to).search(/[.,;:]/);
+  // Punctuation ends the reach, except inside a name ("Rep. G.K. Butterfield").
+  const text = context.segmented.masked.split('');
+  for (const mention of context.mentions) {
+    if (mention.end <= from || mention.start >= to) continue;
+    for (let at = mention.start; at < mention.end; at++) text[at] = 'x';
+  }
+  const stop = text.slice(from, to).join('').search(/[.,;:]/);
   const end = stop === -1 ? to : from + stop;
   const inReach = context.mentions.filter((m) => m.start >= from && m.end <= end);
   const person = inReach.find((m) => context.entities.get(m.entityId)?.kind === 'person');
