@@ -30,7 +30,7 @@ const TITLES = new Set(
     'Sister Sir Dame Lord Lady Prince Princess King Queen Pope Ambassador Amb Attorney Minister ' +
     'Premier Chancellor Commissioner Sheriff Detective Officer Chief Deputy Retired Ret Former ' +
     'First Commander Councilman Councilwoman Congressman Congresswoman Assemblyman Assemblywoman ' +
-    'Rabbi Imam Coach Dean Professor Prime Foreign Director Spokesman Spokeswoman Candidate Nominee'
+    'Del Delegate Rabbi Imam Coach Dean Professor Prime Foreign Director Spokesman Spokeswoman Candidate Nominee'
   ).split(' '),
 );
 const SHE_TITLES = new Set(
@@ -60,7 +60,7 @@ const NOT_NAME_WORDS = new Set(
     'Department Committee Foundation Bank Group Company Airport Street Office Army Navy Force ' +
     'Forces Republic State States Kingdom House Senate Parliament Assembly Commission ' +
     'Organization Association Centre Center Post Press Reuters Associated Twitter Facebook Club ' +
-    'Campaign Fund Corp Inc Co Ltd Network Journal Daily Tower Towers Hall Hotel Square Park ' +
+    'Campaign Fund Corp Inc Co Ltd Network Journal Daily Tower Towers Hall Hotel Square ' +
     'Avenue Road Bridge River Lake Mountain Island Islands County City Town Village Valley Beach ' +
     'Democrats Republicans Democrat Republican Democratic Conservative Conservatives Liberal ' +
     'Liberals Labour Administration Congress Cabinet Pentagon Federal National International ' +
@@ -160,6 +160,12 @@ function capitalisedRuns(text: string): Token[][] {
       end: match.index + word.length,
       shape: shapeOf(word),
     };
+    // An acronym ("CEO", "NATO") is no part of a name: "Wells Fargo CEO John Stumpf".
+    if (token.shape === 'acronym') {
+      if (current.length > 0) runs.push(current);
+      current = [];
+      continue;
+    }
     const previous = current[current.length - 1];
     const joined = previous !== undefined && /^[ \u00a0]$/.test(text.slice(previous.end, token.start));
     if (!joined && current.length > 0) {

@@ -140,7 +140,9 @@ export function discoverPeople(
       person.pronouns.he += 2;
   }
   return {
-    entities: [...people.values()].map((person) => toEntity(person, ids.get(person.key) as string)),
+    entities: [...people.values()].map((person) =>
+      toEntity(person, ids.get(person.key) as string, (bySurname.get(person.surname)?.length ?? 0) > 1),
+    ),
     mentions,
     roles,
   };
@@ -166,6 +168,8 @@ function newPerson(key: string, name: PrintedName): Person {
  */
 function isPersonName(name: PrintedName, document: DocumentText): boolean {
   if (name.given.length === 0) return false;
+  // "N. Korea", "S. Carolina": an initial before a place.
+  if (name.given.every((part) => /\.$/.test(part)) && nlp(name.surname).has('#Place')) return false;
   if (name.titles.length > 0 || hasKnownGivenName(name)) return true;
   if (isSpeakerPosition(name, document)) return true;
   return roleBefore(document.masked, name.start) !== undefined;
@@ -209,7 +213,20 @@ function shortFormOf(
     if (byGiven.size === 1 && !surnamesHere.has(name.surname)) return [...byGiven][0];
   }
   const inPack = (bySurname.get(name.surname) ?? []).filter(fits);
-  return inPack.length === 1 ? inPack[0] : undefined;
+  if (inPack.length <= 1) return inPack[0];
+  // Several people share the surname: the pack's far most named one is meant ("Clinton" in a
+  // pack of campaign news), or no one.
+  const [first, second] = inPack
+    .map((person) => ({ person, count: timesNamed(person) }))
+    .sort((a, b) => b.count - a.count);
+  const dominant = first !== undefined && second !== undefined && first.count >= 4 * second.count;
+  return dominant && first.count >= 5 ? first.person : undefined;
+}
+
+function timesNamed(person: Person): number {
+  let count = 0;
+  for (const times of person.forms.values()) count += times;
+  return count;
 }
 
 /**
@@ -217,7 +234,11 @@ function shortFormOf(
  * as the articles print it ("Mr. Morgan", "O’Neill"). Never a place or an organisation's word.
  */
 function surnameOnlyPerson(name: PrintedName, people: Map<string, Person>): Person | undefined {
-  if (nlp(name.surname).has('#Place|#Organization|#Month|#WeekDay')) return undefined;
+  const word = nlp(name.surname);
+  if (['#Place', '#Organization', '#Plural', '#Date'].some((tag) => word.has(tag))) return undefined;
+  // A surname several people of the pack share says no one in particular.
+  if ([...people.values()].some((p) => p.given !== '' && p.surname === name.surname))
+    return undefined;
   const key = `~${name.surname.toLowerCase()}`;
   const person = people.get(key) ?? {
     key,
@@ -287,11 +308,12 @@ function assignIds(people: ReadonlyMap<string, Person>, takenIds: ReadonlySet<st
  * forms (a surname, "Mr. Caddell") are matched with their case and only where the full name is
  * also on the page, so "Moore" alone marks nobody.
  */
-function toEntity(person: Person, id: string): KnownEntity {
+function toEntity(person: Person, id: string, sharedSurname: boolean): KnownEntity {
   const name = displayName(person);
   const withoutMiddle = person.given === '' ? [] : [`${person.given} ${person.surname}`];
+  // A surname two people of the pack share (Hillary and Bill Clinton) is an alias of neither.
   const shortForms = [
-    person.surname,
+    ...(sharedSurname && person.given !== '' ? [] : [person.surname]),
     ...[...person.titles]
       .filter((title) => /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?$/.test(title))
       .map((title) => `${title} ${person.surname}`),
