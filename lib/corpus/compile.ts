@@ -80,9 +80,7 @@ export function compileCorpus(
     gazetteerPersonKeys(curated),
     new Set(curated.map((entity) => entity.id)),
   );
-  const candidates = new Map(
-    [...curated, ...people.entities].map((entity) => [entity.id, entity]),
-  );
+  const candidates = new Map([...curated, ...people.entities].map((entity) => [entity.id, entity]));
 
   const duplicateOf = findDuplicateDocuments(documents);
   for (const document of documents) {

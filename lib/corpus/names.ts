@@ -167,7 +167,8 @@ function capitalisedRuns(text: string): Token[][] {
       continue;
     }
     const previous = current[current.length - 1];
-    const joined = previous !== undefined && /^[ \u00a0]$/.test(text.slice(previous.end, token.start));
+    const joined =
+      previous !== undefined && /^[ \u00a0]$/.test(text.slice(previous.end, token.start));
     if (!joined && current.length > 0) {
       runs.push(current);
       current = [];

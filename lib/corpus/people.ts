@@ -5,8 +5,8 @@
  * are kept in the pack is decided later, from what they say and which roles they hold.
  */
 import nlp from 'compromise';
-import { slugify } from './frontMatter';
 import type { KnownEntity, Mention } from './entities';
+import { slugify } from './frontMatter';
 import {
   findPrintedNames,
   fullNameOf,
@@ -94,11 +94,18 @@ export function discoverPeople(
   for (const { document, names } of printed) {
     const inDocument = names
       .filter((name) => fullNames.has(name))
-      .map((name) => ({ person: people.get(personKey(name) as string) as Person, start: name.start }));
+      .map((name) => ({
+        person: people.get(personKey(name) as string) as Person,
+        start: name.start,
+      }));
     for (const name of names) {
       const key = personKey(name);
       if (key !== undefined && gazetteerPeople.has(key)) {
-        resolved.push({ documentId: document.id, name, entity: gazetteerPeople.get(key) as string });
+        resolved.push({
+          documentId: document.id,
+          name,
+          entity: gazetteerPeople.get(key) as string,
+        });
         continue;
       }
       let person = fullNames.has(name)
@@ -126,7 +133,8 @@ export function discoverPeople(
     mentions.get(documentId)?.push(mentionOf(entityId, name));
     if (typeof entity === 'string') continue;
     const document = documents.find((d) => d.id === documentId) as DocumentText;
-    const role = roleBefore(document.masked, name.start) ?? roleInApposition(document.text, name.end);
+    const role =
+      roleBefore(document.masked, name.start) ?? roleInApposition(document.text, name.end);
     if (role !== undefined) roles.push({ entityId, documentId, ...role });
   }
   for (const list of mentions.values()) list.sort((a, b) => a.start - b.start);
@@ -134,14 +142,20 @@ export function discoverPeople(
     const person = [...people.values()].find((p) => ids.get(p.key) === role.entityId);
     const text = documents.find((d) => d.id === role.documentId)?.text.slice(role.start, role.end);
     if (person === undefined || text === undefined) continue;
-    if (/\b(?:spokeswoman|chairwoman|congresswoman|businesswoman|wife|mother|daughter)\b/i.test(text))
+    if (
+      /\b(?:spokeswoman|chairwoman|congresswoman|businesswoman|wife|mother|daughter)\b/i.test(text)
+    )
       person.pronouns.she += 2;
     if (/\b(?:spokesman|chairman|congressman|businessman|husband|father|son)\b/i.test(text))
       person.pronouns.he += 2;
   }
   return {
     entities: [...people.values()].map((person) =>
-      toEntity(person, ids.get(person.key) as string, (bySurname.get(person.surname)?.length ?? 0) > 1),
+      toEntity(
+        person,
+        ids.get(person.key) as string,
+        (bySurname.get(person.surname)?.length ?? 0) > 1,
+      ),
     ),
     mentions,
     roles,
@@ -235,7 +249,16 @@ function timesNamed(person: Person): number {
  */
 function surnameOnlyPerson(name: PrintedName, people: Map<string, Person>): Person | undefined {
   const word = nlp(name.surname);
-  if (['#Place', '#Organization', '#Plural', '#Date'].some((tag) => word.has(tag))) return undefined;
+  const notAName = [
+    '#Place',
+    '#Organization',
+    '#Plural',
+    '#Date',
+    '#Verb',
+    '#Adjective',
+    '#Adverb',
+  ];
+  if (notAName.some((tag) => word.has(tag))) return undefined;
   // A surname several people of the pack share says no one in particular.
   if ([...people.values()].some((p) => p.given !== '' && p.surname === name.surname))
     return undefined;

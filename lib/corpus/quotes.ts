@@ -9,6 +9,7 @@
  */
 import type { AttributionMethod, QuoteKind } from '../pack/schema';
 import type { KnownEntity, Mention } from './entities';
+import { findPrintedNames } from './names';
 import { type QuotationMarks, type Range, type SegmentedText, sentenceAt } from './segment';
 
 export interface FoundQuote {
@@ -53,6 +54,11 @@ const BETWEEN_SUBJECT_AND_VERB = new RegExp(
   'i',
 );
 const STATEMENT_MIN_WORDS = 6;
+/** A speech verb right after a subject, perhaps past an apposition ("Qin Gang, the minister, said"). */
+const SPEECH_AFTER_SUBJECT = new RegExp(
+  `^(?:,[^,.;]{1,60},)?\\s+(?:also\\s+|later\\s+|then\\s+)?(?:${SPEECH_VERBS})(?![\\p{L}])`,
+  'u',
+);
 
 /**
  * A statement is a clause of the speaker's own, long enough to stand alone. Words the reporter's
@@ -391,7 +397,8 @@ function mentionsIn(
 }
 
 /** Words before a name that make it an object, not the subject ("attacked Clinton"). */
-const OBJECT_MARKER = /(?:^|\s)(?:to|of|with|about|for|by|against|at|on|from|and|than|like|that|attacked|criticized|blamed|told|asked)\s*$/i;
+const OBJECT_MARKER =
+  /(?:^|\s)(?:to|of|with|about|for|by|against|at|on|from|and|than|like|that|attacked|criticized|blamed|told|asked)\s*$/i;
 
 /**
  * The subject of the clause a participle hangs on: the first person or organisation named in the
@@ -459,7 +466,10 @@ function firstMentionBeforePunctuation(
     if (mention.end <= from || mention.start >= to) continue;
     for (let at = mention.start; at < mention.end; at++) text[at] = 'x';
   }
-  const stop = text.slice(from, to).join('').search(/[.,;:]/);
+  const stop = text
+    .slice(from, to)
+    .join('')
+    .search(/[.,;:]/);
   const end = stop === -1 ? to : from + stop;
   const inReach = context.mentions.filter((m) => m.start >= from && m.end <= end);
   const person = inReach.find((m) => context.entities.get(m.entityId)?.kind === 'person');
@@ -472,8 +482,12 @@ function leadingSpace(stretch: string): number {
 }
 
 /**
- * "he"/"she": the last person named (or quoted) before the cue, outside quotations, within the
- * paragraph and the two before it; for a nested quote, inside the outer quotation.
+ * "he"/"she", read as a careful reader would, or not at all. Within the paragraph and the one
+ * before it (for a nested quote, inside the outer quotation), outside quotations:
+ *   - the last speaker quoted, if no other person who could be "he" is named after their cue;
+ *   - else the one person named who could be "he", if there is exactly one.
+ * A person could be "he" unless known to be "she". Any other full name printed in reach (one the
+ * compiler does not know as a person) counts as a person who could be meant, so it also blocks.
  */
 function resolvePronoun(
   pronoun: string,
@@ -481,19 +495,44 @@ function resolvePronoun(
   parent: QuotationMarks | undefined,
   context: Context,
 ): string | null {
-  const { paragraphs } = context.segmented;
+  const { paragraphs, masked } = context.segmented;
   const paragraph = paragraphs.findIndex((p) => p.start <= cueStart && cueStart <= p.end);
-  const from = parent?.start ?? (paragraphs[Math.max(0, paragraph - 2)] as Range).start;
+  const from = parent?.start ?? (paragraphs[Math.max(0, paragraph - 1)] as Range).start;
   const wanted = pronoun.toLowerCase();
-  const candidates = [...context.mentions, ...context.resolved]
-    .filter((m) => m.start >= from && m.end <= cueStart && isInScope(m.start, context, parent))
-    .sort((a, b) => b.end - a.end);
-  for (const mention of candidates) {
-    const entity = context.entities.get(mention.entityId);
-    if (entity?.kind !== 'person') continue;
-    if (entity.pronoun === undefined || entity.pronoun === wanted) return entity.id;
+  const inReach = (m: Range) =>
+    m.start >= from && m.end <= cueStart && isInScope(m.start, context, parent);
+  const couldBe = (id: string) => {
+    const entity = context.entities.get(id);
+    return entity?.kind === 'person' && (entity.pronoun === undefined || entity.pronoun === wanted);
+  };
+  const named = context.mentions.filter(
+    (m) => inReach(m) && context.entities.get(m.entityId)?.kind === 'person',
+  );
+  const unknownPeople = findPrintedNames(masked.slice(from, cueStart))
+    .map((name) => ({ start: from + name.start, end: from + name.end, given: name.given }))
+    .filter(
+      (name) =>
+        name.given.length > 0 &&
+        isInScope(name.start, context, parent) &&
+        !context.mentions.some((m) => m.start < name.end && name.start < m.end),
+    );
+  // Speakers: those quoted, and those whose words the text reports ("Qin Gang said Beijing …").
+  const reporting = named.filter((m) => SPEECH_AFTER_SUBJECT.test(masked.slice(m.end, m.end + 80)));
+  const lastSpeaker = [...context.resolved.filter(inReach), ...reporting]
+    .filter((m) => couldBe(m.entityId))
+    .sort((a, b) => a.end - b.end)
+    .pop();
+  if (lastSpeaker !== undefined) {
+    const someoneElse =
+      named.some(
+        (m) =>
+          m.start >= lastSpeaker.end && m.entityId !== lastSpeaker.entityId && couldBe(m.entityId),
+      ) || unknownPeople.some((name) => name.start >= lastSpeaker.end);
+    if (!someoneElse) return lastSpeaker.entityId;
   }
-  return null;
+  const candidates = new Set(named.filter((m) => couldBe(m.entityId)).map((m) => m.entityId));
+  if (candidates.size !== 1 || unknownPeople.length > 0) return null;
+  return [...candidates][0] as string;
 }
 
 /**
