@@ -30,7 +30,9 @@ const TITLES = new Set(
     'Sister Sir Dame Lord Lady Prince Princess King Queen Pope Ambassador Amb Attorney Minister ' +
     'Premier Chancellor Commissioner Sheriff Detective Officer Chief Deputy Retired Ret Former ' +
     'First Commander Councilman Councilwoman Congressman Congresswoman Assemblyman Assemblywoman ' +
-    'Del Delegate Rabbi Imam Coach Dean Professor Prime Foreign Director Spokesman Spokeswoman Candidate Nominee'
+    'Del Delegate Rabbi Imam Coach Dean Professor Prime Foreign Director Spokesman Spokeswoman Candidate ' +
+    'Nominee Pollster Treasurer Analyst Economist Strategist Lawyer Author Activist Host Anchor ' +
+    'Executive Spokesperson Consultant Adviser Advisor Comptroller Auditor Prosecutor'
   ).split(' '),
 );
 const SHE_TITLES = new Set(
@@ -50,6 +52,7 @@ const SUFFIXES = new Set(['Jr', 'Sr', 'II', 'III', 'IV']);
 const NOT_NAME_WORDS = new Set(
   (
     'The A An And But Or Nor In On At Of For From To By With As Also Meanwhile However While ' +
+    'Said Says Added Adds Asked Wrote Kremlin Elysee Élysée Downing Vatican ' +
     'After Before During Since Until When Where If Then This That These Those It He She They We ' +
     'I You His Her Their Our Its My Your Who What Why How Which There Here Not No Yes So Now ' +
     'Today Yesterday Tomorrow Last Next Earlier Later Still Even Just Only Both Each Every All ' +
@@ -67,7 +70,7 @@ const NOT_NAME_WORDS = new Set(
     'American Americans America Americas United Nations Reserve Security Service Services School ' +
     'College Academy Church Cathedral Museum Library Hospital Clinic Center Studio Studios Media ' +
     'Magazine Review Tribune Herald Gazette Globe Inquirer Telegraph Guardian Chronicle Wire ' +
-    'Radio Television Channel Broadcasting Online Digital Poll Polls Survey Index Report Act Bill ' +
+    'Radio Television Channel Broadcasting Online Digital Poll Polls Survey Index Report Act ' +
     'Law Amendment Treaty Accord Plan Program Project Initiative Summit Conference Convention ' +
     'Debate Election Elections Primary Caucus Caucuses Rally Games Cup League Series Award Awards ' +
     'Prize Festival Day Week Month Year Era Age War Wars Revolution Street Way Lane Drive North ' +

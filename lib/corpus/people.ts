@@ -113,7 +113,12 @@ export function discoverPeople(
         : key === undefined
           ? shortFormOf(name, inDocument, bySurname)
           : undefined;
-      if (person === undefined && key === undefined && isSpeakerPosition(name, document)) {
+      if (
+        person === undefined &&
+        key === undefined &&
+        isSpeakerPosition(name, document) &&
+        !isBeforeRoleWord(name, document)
+      ) {
         // Quoted by surname alone and named in full nowhere ("…,” said O’Neill).
         person = surnameOnlyPerson(name, people);
       }
@@ -182,11 +187,17 @@ function newPerson(key: string, name: PrintedName): Person {
  */
 function isPersonName(name: PrintedName, document: DocumentText): boolean {
   if (name.given.length === 0) return false;
+  const printed = document.text.slice(name.nameStart, name.end);
+  if (name.titles.length === 0 && !hasKnownGivenName(name) && nlp(printed).has('#Organization'))
+    return false;
   // "N. Korea", "S. Carolina": an initial before a place.
   if (name.given.every((part) => /\.$/.test(part)) && nlp(name.surname).has('#Place')) return false;
   if (name.titles.length > 0 || hasKnownGivenName(name)) return true;
   if (isSpeakerPosition(name, document)) return true;
-  return roleBefore(document.masked, name.start) !== undefined;
+  return (
+    roleBefore(document.masked, name.start) !== undefined ||
+    roleInApposition(document.text, name.end) !== undefined
+  );
 }
 
 function isSpeakerPosition(name: PrintedName, document: DocumentText): boolean {
@@ -196,6 +207,12 @@ function isSpeakerPosition(name: PrintedName, document: DocumentText): boolean {
     SPEECH_BEFORE_NAME.test(before) ||
     SPEECH_AFTER_NAME.test(document.masked.slice(name.end, name.end + 24))
   );
+}
+
+/** "said Kremlin spokesman Arkady Volkov": a word before a role word is not a surname. */
+function isBeforeRoleWord(name: PrintedName, document: DocumentText): boolean {
+  const after = document.masked.slice(name.end, name.end + 24);
+  return /^[ \u00a0]+\p{Ll}/u.test(after) && !SPEECH_AFTER_NAME.test(after);
 }
 
 /**

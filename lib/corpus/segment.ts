@@ -111,9 +111,15 @@ function trimQuoted(text: string, start: number, end: number): Range {
 const ABBREVIATIONS =
   /\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Sen|Rep|Gov|St|Sgt|Capt|Adm|Jr|Sr|No|U\.S|U\.N|U\.K|E\.U)\./g;
 
+/** The full stop of an initial before a name ("R.J. Castellanos", "John D. Podesta"). */
+const INITIAL = /(?<=(?:^|[^\p{L}.])(?:\p{Lu}\.)*\p{Lu})\.(?=\s*\p{Lu}\p{Ll})/gu;
+
 function maskQuotations(text: string, quotations: readonly QuotationMarks[]): string {
   // split('') gives UTF-16 code units, so indexes stay the text's offsets.
-  const chars = text.replace(ABBREVIATIONS, (match) => `${match.slice(0, -1)}x`).split('');
+  const chars = text
+    .replace(ABBREVIATIONS, (match) => `${match.slice(0, -1)}x`)
+    .replace(INITIAL, 'x')
+    .split('');
   for (const quotation of quotations) {
     if (quotation.parent !== undefined) continue;
     for (let at = quotation.open + 1; at < quotation.close; at++) {
