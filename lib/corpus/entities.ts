@@ -1,7 +1,7 @@
 /**
- * Stage 3: entities. Spots the gazetteer's entities in a document (names, aliases, references),
- * finds the roles printed next to their names, and discovers people the gazetteer lacks when the
- * text names them with a role or quotes them.
+ * Stage 3: entities. Spots the gazetteer's entities in a document (names, aliases, references)
+ * and finds the roles printed next to their names. People the gazetteer lacks are found by
+ * lib/corpus/people.ts.
  */
 import type { EntityKind, SourceSpan } from '../pack/schema';
 import type { GazetteerEntity } from './gazetteer';

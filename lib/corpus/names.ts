@@ -251,7 +251,8 @@ export function findPrintedNames(text: string): PrintedName[] {
       nameStart,
       titles: [...titles],
       given: given.map((token) => token.text),
-      surname: surname.text,
+      // One apostrophe for every printing of a surname ("O’Neill" and "O'Neill").
+      surname: surname.text.replace(/’/g, "'"),
       ...(suffix === undefined ? {} : { suffix }),
     });
   }

@@ -2,9 +2,10 @@
  * Stage 4: quotations and who said them. Every pair of quotation marks becomes a quote; its speaker
  * comes from the attribution around it, read with a few grammar rules:
  *   “…,” Peskov said / “…,” said Peskov / Putin said: “…” / according to X, “…”
- *   role phrases ("Washington's top diplomat said"), pronouns ("he added": the last person named),
+ *   role phrases ("Washington's top diplomat said"), pronouns ("he added", only where one person
+ *   can be meant), participles ("…, saying “…”"), signatures ("“…” ― Jane Doe"),
  *   coordinated verbs ("Xi said … and described … as “…”"), appositions ("Danilov, the …, said"),
- *   a quote split around its attribution, and transcript labels ("PESKOV: …").
+ *   a quote split around its attribution or continuing one, and transcript labels ("PESKOV: …").
  * Anything else leaves the speaker null: a wrong speaker is worse than none.
  */
 import type { AttributionMethod, QuoteKind } from '../pack/schema';
