@@ -131,13 +131,14 @@ export function discoverPeople(
   }
 
   const ids = assignIds(people, takenIds);
+  const documentsById = new Map(documents.map((document) => [document.id, document]));
   const mentions = new Map<string, Mention[]>(documents.map((document) => [document.id, []]));
   const roles: DiscoveredRole[] = [];
   for (const { documentId, name, entity } of resolved) {
     const entityId = typeof entity === 'string' ? entity : (ids.get(entity.key) as string);
     mentions.get(documentId)?.push(mentionOf(entityId, name));
     if (typeof entity === 'string') continue;
-    const document = documents.find((d) => d.id === documentId) as DocumentText;
+    const document = documentsById.get(documentId) as DocumentText;
     const role =
       roleBefore(document.masked, name.start) ?? roleInApposition(document.text, name.end);
     if (role !== undefined) roles.push({ entityId, documentId, ...role });
@@ -145,7 +146,7 @@ export function discoverPeople(
   for (const list of mentions.values()) list.sort((a, b) => a.start - b.start);
   for (const role of roles) {
     const person = [...people.values()].find((p) => ids.get(p.key) === role.entityId);
-    const text = documents.find((d) => d.id === role.documentId)?.text.slice(role.start, role.end);
+    const text = documentsById.get(role.documentId)?.text.slice(role.start, role.end);
     if (person === undefined || text === undefined) continue;
     if (
       /\b(?:spokeswoman|chairwoman|congresswoman|businesswoman|wife|mother|daughter)\b/i.test(text)
