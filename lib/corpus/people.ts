@@ -141,20 +141,18 @@ export function discoverPeople(
     const document = documentsById.get(documentId) as DocumentText;
     const role =
       roleBefore(document.masked, name.start) ?? roleInApposition(document.text, name.end);
-    if (role !== undefined) roles.push({ entityId, documentId, ...role });
+    if (role === undefined) continue;
+    roles.push({ entityId, documentId, ...role });
+    // A role may say whose pronoun is "she" ("spokeswoman") or "he".
+    const title = document.text.slice(role.start, role.end);
+    if (
+      /\b(?:spokeswoman|chairwoman|congresswoman|businesswoman|wife|mother|daughter)\b/i.test(title)
+    )
+      entity.pronouns.she += 2;
+    if (/\b(?:spokesman|chairman|congressman|businessman|husband|father|son)\b/i.test(title))
+      entity.pronouns.he += 2;
   }
   for (const list of mentions.values()) list.sort((a, b) => a.start - b.start);
-  for (const role of roles) {
-    const person = [...people.values()].find((p) => ids.get(p.key) === role.entityId);
-    const text = documentsById.get(role.documentId)?.text.slice(role.start, role.end);
-    if (person === undefined || text === undefined) continue;
-    if (
-      /\b(?:spokeswoman|chairwoman|congresswoman|businesswoman|wife|mother|daughter)\b/i.test(text)
-    )
-      person.pronouns.she += 2;
-    if (/\b(?:spokesman|chairman|congressman|businessman|husband|father|son)\b/i.test(text))
-      person.pronouns.he += 2;
-  }
   return {
     entities: [...people.values()].map((person) =>
       toEntity(
