@@ -1,6 +1,5 @@
-import type { PackRow } from '@/lib/store/db';
-import type { OnConflict } from '@/lib/store/pack-files';
-import type { GeneralSettings, SiteRule } from '@/lib/store/settings';
+import type { GeneralSettings, SiteRule } from '@/lib/settings';
+import type { InstalledPack, OnConflict } from '@/lib/views';
 import { AppearanceSettings } from './options/AppearanceSettings';
 import { ImportPanel, type ImportState } from './options/ImportPanel';
 import { PackList } from './options/PackList';
@@ -9,7 +8,7 @@ import { type StorageFigures, StorageSummary } from './options/StorageSummary';
 
 export interface OptionsProps {
   version: string | null;
-  packs: PackRow[] | null;
+  packs: InstalledPack[] | null;
   importState: ImportState;
   settings: { general: GeneralSettings; sites: SiteRule[] } | null;
   storage: StorageFigures | null;
@@ -18,7 +17,7 @@ export interface OptionsProps {
   onImportFile: (file: File) => void;
   onResolveConflict: (choice: Exclude<OnConflict, 'refuse'>) => void;
   onExport: (packId: string | 'all') => void;
-  onRemove: (pack: PackRow) => void;
+  onRemove: (pack: InstalledPack) => void;
   onReset: () => void;
   onSettingsChange: (change: Partial<GeneralSettings>) => void;
   onSiteChange: (host: string, enabled: boolean) => void;

@@ -1,9 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { BriefingView } from '@/components/briefing/BriefingView';
-import type { SearchHit } from '@/lib/background/service';
 import type { SearchFilters as Filters } from '@/lib/search/kinds';
-import type { Briefing, EntityRef, EventView } from '@/lib/store/briefing';
+import type { Briefing, EntityRef, EventView, SearchHit } from '@/lib/views';
 import { OnThisPage, type PageState } from './popup/OnThisPage';
 import { SearchFilters } from './popup/SearchFilters';
 import { hitDomId, orderHits, SearchResults } from './popup/SearchResults';

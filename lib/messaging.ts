@@ -5,9 +5,9 @@
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { BackgroundApi } from '@/lib/background/api';
+import type { HighlightStyle } from '@/lib/settings';
 import type { SpotDictionary } from '@/lib/spotting/dictionary';
-import type { InstallProgress } from '@/lib/store/corpus-store';
-import type { HighlightStyle } from '@/lib/store/settings';
+import type { InstallProgress } from '@/lib/views';
 
 export type { SpotDictionary };
 

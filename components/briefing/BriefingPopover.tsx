@@ -1,4 +1,4 @@
-import type { Briefing, EntityRef } from '@/lib/store/briefing';
+import type { Briefing, EntityRef } from '@/lib/views';
 import { BriefingView } from './BriefingView';
 
 export type BriefingState =

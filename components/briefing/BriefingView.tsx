@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useId, useState } from 'preact/hooks';
 import type { EntityKind } from '@/lib/pack/schema';
-import type { Briefing, EntityRef, QuoteView } from '@/lib/store/briefing';
+import type { Briefing, EntityRef, QuoteView } from '@/lib/views';
 import { QuoteItem } from './QuoteItem';
 import { RelatedEntities } from './RelatedEntities';
 import { Sources } from './Sources';

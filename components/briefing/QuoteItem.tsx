@@ -1,4 +1,4 @@
-import type { QuoteView } from '@/lib/store/briefing';
+import type { QuoteView } from '@/lib/views';
 import { DateLabel } from './DateLabel';
 import { SourceLine } from './SourceLine';
 import { Sources } from './Sources';

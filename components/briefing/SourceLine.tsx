@@ -1,4 +1,4 @@
-import type { SourceRef } from '@/lib/store/briefing';
+import type { SourceRef } from '@/lib/views';
 import { DateLabel } from './DateLabel';
 
 /**

@@ -1,5 +1,5 @@
 import { useId, useState } from 'preact/hooks';
-import type { SourceRef } from '@/lib/store/briefing';
+import type { SourceRef } from '@/lib/views';
 import { SourceLine } from './SourceLine';
 
 export interface SourcesProps {

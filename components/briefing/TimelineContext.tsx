@@ -1,4 +1,4 @@
-import type { EventView } from '@/lib/store/briefing';
+import type { EventView } from '@/lib/views';
 import { DateLabel } from './DateLabel';
 import { Sources } from './Sources';
 

@@ -1,4 +1,4 @@
-import { type GeneralSettings, HIGHLIGHT_STYLES, type HighlightStyle } from '@/lib/store/settings';
+import { type GeneralSettings, HIGHLIGHT_STYLES, type HighlightStyle } from '@/lib/settings';
 
 const STYLE_LABELS: Record<HighlightStyle, string> = {
   underline: 'Underline (quiet)',

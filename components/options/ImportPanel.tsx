@@ -1,6 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { InstallProgress } from '@/lib/store/corpus-store';
-import type { OnConflict } from '@/lib/store/pack-files';
+import type { InstallProgress, OnConflict } from '@/lib/views';
 
 export type ImportState =
   | { state: 'idle' }

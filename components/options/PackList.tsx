@@ -1,9 +1,9 @@
-import type { PackRow } from '@/lib/store/db';
+import type { InstalledPack } from '@/lib/views';
 
 interface PackListProps {
-  packs: PackRow[] | null;
+  packs: InstalledPack[] | null;
   onExport: (packId: string | 'all') => void;
-  onRemove: (pack: PackRow) => void;
+  onRemove: (pack: InstalledPack) => void;
   onReset: () => void;
 }
 

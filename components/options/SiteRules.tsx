@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { SiteRule } from '@/lib/store/settings';
+import type { SiteRule } from '@/lib/settings';
 
 interface SiteRulesProps {
   rules: SiteRule[];

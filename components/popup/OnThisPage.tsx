@@ -1,4 +1,4 @@
-import type { EntityRef } from '@/lib/store/briefing';
+import type { EntityRef } from '@/lib/views';
 
 export type PageState =
   | { state: 'loading' }

@@ -1,6 +1,6 @@
-import type { SearchHit } from '@/lib/background/service';
 import type { SearchKind } from '@/lib/search/kinds';
 import type { Snippet } from '@/lib/search/snippet';
+import type { SearchHit } from '@/lib/views';
 
 export const KIND_HEADINGS: Record<SearchKind, string> = {
   entity: 'Names',

@@ -1,5 +1,5 @@
 import { DateLabel } from '@/components/briefing/DateLabel';
-import type { EntityRef, EventView } from '@/lib/store/briefing';
+import type { EntityRef, EventView } from '@/lib/views';
 
 interface TimelineProps {
   events: EventView[] | null;

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { Options, type OptionsProps } from '@/components/Options';
 import type { ImportState } from '@/components/options/ImportPanel';
 import { backgroundMessenger as background, extensionPageMessenger } from '@/lib/messaging';
-import type { OnConflict } from '@/lib/store/pack-files';
+import type { OnConflict } from '@/lib/views';
 
 /** Wires the options view to the background: loads, calls, and reloads after each change. */
 export function OptionsApp() {

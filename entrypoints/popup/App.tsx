@@ -3,12 +3,11 @@ import { browser } from 'wxt/browser';
 import { type BriefingState, Popup, type PopupProps, type SiteControls } from '@/components/Popup';
 import type { PageState } from '@/components/popup/OnThisPage';
 import { findTargetTabId } from '@/lib/active-tab';
-import type { SearchHit } from '@/lib/background/service';
 import { backgroundMessenger as background, contentMessenger } from '@/lib/messaging';
 import { loadPageState } from '@/lib/page-state';
 import type { SearchFilters } from '@/lib/search/kinds';
-import type { EntityRef, EventView } from '@/lib/store/briefing';
-import { siteOf } from '@/lib/store/settings';
+import { siteOf } from '@/lib/settings';
+import type { EntityRef, EventView, SearchHit } from '@/lib/views';
 
 /** Pause between keystrokes before searching: typing stays smooth, results still feel live. */
 const SEARCH_DELAY_MS = 60;

@@ -14,8 +14,8 @@ import {
   type PageSettings,
 } from '@/lib/messaging';
 import { SEARCH_KINDS } from '@/lib/search/kinds';
+import { GeneralSettings, siteOf } from '@/lib/settings';
 import { exportPackFile, importPackFile } from '@/lib/store/pack-files';
-import { GeneralSettings, siteOf } from '@/lib/store/settings';
 import type { BackgroundService } from './service';
 
 const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));

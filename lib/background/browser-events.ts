@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { siteOf } from '@/lib/store/settings';
+import { siteOf } from '@/lib/settings';
 import type { BackgroundHandlers } from './api';
 import type { BackgroundService } from './service';
 

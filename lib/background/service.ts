@@ -4,28 +4,19 @@
  * in-memory caches are only caches.
  */
 import type { Entity } from '@/lib/pack/schema';
-import type { SearchFilters, SearchHitRef } from '@/lib/search/index';
-import { type Snippet, snippetOf } from '@/lib/search/snippet';
+import type { SearchFilters } from '@/lib/search/index';
+import { snippetOf } from '@/lib/search/snippet';
 import { buildSpotDictionary, type SpotDictionary } from '@/lib/spotting/dictionary';
-import {
-  type Briefing,
-  type EntityNames,
-  type EventView,
-  loadBriefing,
-  loadTimeline,
-} from '@/lib/store/briefing';
+import { type EntityNames, loadBriefing, loadTimeline } from '@/lib/store/briefing';
 import { CorpusStore } from '@/lib/store/corpus-store';
 import { BriefingsDatabase, type EntityRow } from '@/lib/store/db';
 import { SettingsStore } from '@/lib/store/settings';
+import type { Briefing, EventView, SearchHit } from '@/lib/views';
 import { type BundledPack, readBundledPack } from './bundled-pack';
 
 export interface CorpusCatalog {
   dictionary: SpotDictionary;
   names: EntityNames;
-}
-
-export interface SearchHit extends SearchHitRef {
-  snippet: Snippet;
 }
 
 const BUNDLED_HASH_KEY = 'meta:bundledPackHash';

@@ -9,6 +9,8 @@
  * changed, de-duplicated so a node inside a queued node is not walked twice, and past
  * RESCAN_THRESHOLD records one rescan of the root instead (Dark Reader's habits). The observers
  * are off while we mark, so our own changes never come back to us as the page's. */
+
+import type { HighlightStyle } from '@/lib/settings';
 import { Highlighter, type MarkRequest } from '@/lib/spotting/highlighter';
 import { isMarkElement } from '@/lib/spotting/mark-names';
 import { injectMarkStyle } from '@/lib/spotting/mark-style';
@@ -22,7 +24,6 @@ import {
   type TextSegment,
   TextWalker,
 } from '@/lib/spotting/text-walker';
-import type { HighlightStyle } from '@/lib/store/settings';
 import { type PageLifetime, runInIdleSlices } from './scheduler';
 
 export interface SpotterHooks {

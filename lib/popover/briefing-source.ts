@@ -4,7 +4,7 @@
  * pointing at the same name again costs nothing.
  */
 import { backgroundMessenger } from '@/lib/messaging';
-import type { Briefing } from '@/lib/store/briefing';
+import type { Briefing } from '@/lib/views';
 
 const KEEP_MS = 60_000;
 const MAX_ENTRIES = 24;

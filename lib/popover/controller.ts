@@ -11,7 +11,7 @@ import { BriefingPopover, type BriefingState } from '@/components/briefing/Brief
 import { announce } from '@/lib/page/announce';
 import { closestMark, type MarkActivation, onMarkActivated } from '@/lib/page/marks';
 import { MARK_ENTITY_ATTRIBUTE } from '@/lib/spotting/mark-names';
-import type { EntityRef } from '@/lib/store/briefing';
+import type { EntityRef } from '@/lib/views';
 import type { BriefingProvider } from './briefing-source';
 import { createPopoverHost, type PopoverHost } from './host';
 import { openInBriefings } from './open-in-briefings';

@@ -4,8 +4,8 @@
  * folded (lower case, no diacritics) on both sides, so "zelenskiy" finds "Zelenskyy".
  */
 import MiniSearch, { type SearchResult } from 'minisearch';
-import type { DocumentRow, EntityRow, EventRow, QuoteRow } from '@/lib/store/db';
-import { foldForLookup } from '@/lib/store/db';
+import type { Entity, PackDocument, Quote, TimelineEvent } from '@/lib/pack/schema';
+import { foldForLookup } from './fold';
 import type { SearchFilters, SearchKind } from './kinds';
 import { STOP_WORDS } from './stop-words';
 
@@ -65,11 +65,13 @@ export function loadCorpusIndex(json: string): CorpusIndex {
   return MiniSearch.loadJSON<SearchEntry>(json, indexOptions);
 }
 
+/** A pack's rows as the store keeps them: each knows its pack; a quote, its documents. */
+type InPack<T> = T & { packId: string };
 export interface PackRowsForSearch {
-  documents: readonly DocumentRow[];
-  entities: readonly EntityRow[];
-  quotes: readonly QuoteRow[];
-  events: readonly EventRow[];
+  documents: readonly InPack<PackDocument>[];
+  entities: readonly InPack<Entity>[];
+  quotes: readonly InPack<Quote & { documentIds: readonly string[] }>[];
+  events: readonly InPack<TimelineEvent>[];
 }
 
 /** The index entries of a pack's rows. Quotes carry their speaker's name so "Peskov" finds them. */
@@ -120,7 +122,7 @@ export function searchEntriesOf(rows: PackRowsForSearch): SearchEntry[] {
 }
 
 /** For each document of a pack, the speaker it quotes most. */
-function mostQuotedSpeakers(quotes: readonly QuoteRow[]): Map<string, string> {
+function mostQuotedSpeakers(quotes: PackRowsForSearch['quotes']): Map<string, string> {
   const counts = new Map<string, Map<string, number>>();
   for (const quote of quotes) {
     if (!quote.speakerId) continue;

@@ -1,4 +1,4 @@
-import { foldForLookup } from '@/lib/store/db';
+import { foldForLookup } from './fold';
 
 /** A short extract of a text with the ranges to emphasise; rendered as text, never as HTML. */
 export interface Snippet {

@@ -3,7 +3,7 @@
  * on light and dark pages alike, a tint on hover and focus; everything else (font, colour) is
  * the page's. Injected per root: a shadow root does not see the document's styles.
  */
-import type { HighlightStyle } from '@/lib/store/settings';
+import type { HighlightStyle } from '@/lib/settings';
 import { MARK_SELECTOR, OWN_UI_ATTRIBUTE, REVEALED_CLASS } from './mark-names';
 
 const mark = MARK_SELECTOR;

@@ -4,79 +4,8 @@
  * them (with outlets, dates and how wordings differ), where they sit on the timeline, and who
  * they appear with.
  */
-import type { DateBasis, DatePrecision, DiffOp, EntityKind, QuoteKind } from '@/lib/pack/schema';
+import type { Briefing, EntityRef, EventView, QuoteView, SourceRef } from '@/lib/views';
 import type { BriefingsDatabase, DocumentRow, EventRow, QuoteRow } from './db';
-
-export interface EntityRef {
-  id: string;
-  name: string;
-  kind: EntityKind;
-}
-
-/** A span of a source document, with what a reader needs to judge and open the source. */
-export interface SourceRef {
-  packId: string;
-  documentId: string;
-  title: string;
-  outlet: string | null;
-  url: string | null;
-  publishedAt: string | null;
-  datePrecision: DatePrecision | null;
-  dateBasis: DateBasis | null;
-  dateReason: string | null;
-  /** Set when this document re-tells another of the pack. */
-  duplicateOf: string | null;
-  start: number;
-  end: number;
-}
-
-export interface DatedView {
-  date: string | null;
-  datePrecision: DatePrecision | null;
-  dateBasis: DateBasis | null;
-  dateReason: string | null;
-}
-
-export interface QuoteView extends DatedView {
-  id: string;
-  packId: string;
-  text: string;
-  kind: QuoteKind;
-  speaker: EntityRef | null;
-  sources: SourceRef[];
-  /** Other wordings of the same statement, each with the word-level difference. */
-  variants: { source: SourceRef; diff: DiffOp[] }[];
-  /** Distinct outlets (or documents, where the outlet is unknown) that carry it. */
-  carriedBy: number;
-}
-
-export interface EventView extends DatedView {
-  id: string;
-  packId: string;
-  title: string;
-  date: string;
-  datePrecision: DatePrecision;
-  dateBasis: DateBasis;
-  endDate: string | null;
-  entities: EntityRef[];
-  sources: SourceRef[];
-  /** false for the events just before and after an entity's, shown for context. */
-  involvesEntity: boolean;
-}
-
-export interface Briefing {
-  entity: EntityRef & {
-    description: string;
-    aliases: string[];
-    roles: { title: string; sources: SourceRef[] }[];
-  };
-  quotesBy: QuoteView[];
-  quotesAbout: QuoteView[];
-  /** How many quotes exist in all, when more than the lists show. */
-  totals: { quotesBy: number; quotesAbout: number };
-  events: EventView[];
-  related: (EntityRef & { sharedItems: number })[];
-}
 
 /** Quotes by and about the entity sent at first; the rest on request (see `quoteLimit`). */
 export const QUOTES_SHOWN = 12;

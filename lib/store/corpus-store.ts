@@ -16,6 +16,7 @@ import {
   searchEntriesOf,
   searchKeysOf,
 } from '@/lib/search/index';
+import type { InstallProgress } from '@/lib/views';
 import {
   type BriefingsDatabase,
   type DocumentRow,
@@ -26,6 +27,8 @@ import {
   type QuoteRow,
   rowsOfPack,
 } from './db';
+
+export type { InstallProgress };
 
 export interface PackContents {
   documents: DocumentRow[];
@@ -42,13 +45,6 @@ const INSTALL_STEPS = [
   'Indexing for search',
 ] as const;
 type InstallStage = (typeof INSTALL_STEPS)[number] | 'Saving the search index';
-
-/** Where an install has got to, in words for the reader: `done` of `total` steps. */
-export interface InstallProgress {
-  stage: InstallStage;
-  done: number;
-  total: number;
-}
 
 export class CorpusStore {
   /** Loaded on first use: the service worker may have been stopped since the last call. */

@@ -7,20 +7,14 @@
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Entity, Pack, PackDocument, Quote, TimelineEvent } from '@/lib/pack/schema';
+import { foldForLookup } from '@/lib/search/fold';
+import type { InstalledPack, PackOrigin } from '@/lib/views';
+
+export type { PackOrigin };
 
 export const DATABASE_NAME = 'briefings';
 
-export type PackOrigin = 'bundled' | 'imported';
-
-export interface PackRow {
-  id: string;
-  title: string;
-  createdAt: string;
-  origin: PackOrigin;
-  /** When it was installed here (ms since epoch). */
-  installedAt: number;
-  counts: { documents: number; entities: number; quotes: number; events: number };
-}
+export type PackRow = InstalledPack;
 
 type InPack<T> = T & { packId: string };
 
@@ -95,17 +89,6 @@ export class BriefingsDatabase extends Dexie {
   get packTables() {
     return [this.packs, this.documents, this.entities, this.quotes, this.events, this.searchIndex];
   }
-}
-
-/** Lower case, no diacritics, single spaces: "Zelenskyy" and "ZELENSKYY" fold alike. */
-export function foldForLookup(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[’']/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim();
 }
 
 export function documentIdsOf(quote: Pick<Quote, 'sources'>): string[] {

@@ -3,6 +3,7 @@
  * said in words a person understands) and writing one to export.
  */
 import { formatProblem, type Pack, type PackProblem, validatePack } from '@/lib/pack/schema';
+import type { ImportOutcome, OnConflict } from '@/lib/views';
 import type { CorpusStore, InstallProgress } from './corpus-store';
 import type { PackRow } from './db';
 
@@ -14,21 +15,6 @@ export interface PackCollectionFile {
   version: 1;
   packs: Pack[];
 }
-
-/** What to do when an imported pack has the id of one already installed. */
-export type OnConflict = 'refuse' | 'replace' | 'keep-both';
-
-export type ImportOutcome =
-  | { ok: true; installed: PackRow[] }
-  | {
-      ok: false;
-      /** One sentence for the reader. */
-      message: string;
-      /** Every problem found, with its place in the file. */
-      problems: string[];
-      /** Set when the pack is fine but its id is taken: the user may choose replace or keep both. */
-      conflict?: { packId: string; installedTitle: string; replaceable: boolean };
-    };
 
 const MAX_PROBLEMS_LISTED = 200;
 

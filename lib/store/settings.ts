@@ -3,30 +3,8 @@
  * table, one row per key, so that writing one never races with writing another.
  */
 import * as v from 'valibot';
+import { DEFAULT_SETTINGS, GeneralSettings, type SiteRule } from '@/lib/settings';
 import type { BriefingsDatabase } from './db';
-
-export const HIGHLIGHT_STYLES = ['underline', 'tint', 'outline', 'strong'] as const;
-export type HighlightStyle = (typeof HIGHLIGHT_STYLES)[number];
-
-export const GeneralSettings = v.object({
-  /** Highlighting off everywhere until resumed. */
-  paused: v.boolean(),
-  /** Places are marked at their first mention on a page unless this is on. */
-  markEveryPlaceMention: v.boolean(),
-  highlightStyle: v.picklist(HIGHLIGHT_STYLES),
-});
-export type GeneralSettings = v.InferOutput<typeof GeneralSettings>;
-
-export const DEFAULT_SETTINGS: GeneralSettings = {
-  paused: false,
-  markEveryPlaceMention: false,
-  highlightStyle: 'underline',
-};
-
-export interface SiteRule {
-  host: string;
-  enabled: boolean;
-}
 
 const GENERAL_KEY = 'general';
 const SITE_PREFIX = 'site:';
@@ -68,16 +46,5 @@ export class SettingsStore {
     // Sites are on by default: only the exceptions are stored.
     if (enabled) await this.db.settings.delete(SITE_PREFIX + host);
     else await this.db.settings.put({ key: SITE_PREFIX + host, value: false });
-  }
-}
-
-/** The host a site rule is about: "www." is dropped so a rule covers the site either way. */
-export function siteOf(url: string): string | null {
-  try {
-    const { protocol, hostname } = new URL(url);
-    if (protocol !== 'http:' && protocol !== 'https:') return null;
-    return hostname.replace(/^www\./, '');
-  } catch {
-    return null; // not a URL: no site to speak of
   }
 }

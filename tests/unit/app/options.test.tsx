@@ -1,12 +1,12 @@
 import { createEvent, fireEvent, render, screen, within } from '@testing-library/preact';
 import { expect, test, vi } from 'vitest';
 import { Options, type OptionsProps } from '@/components/Options';
-import type { PackRow } from '@/lib/store/db';
-import { DEFAULT_SETTINGS } from '@/lib/store/settings';
+import { DEFAULT_SETTINGS } from '@/lib/settings';
+import type { InstalledPack } from '@/lib/views';
 import { bundledPack } from '../../support/packs';
 
 const bundled = bundledPack();
-const packRow = (overrides: Partial<PackRow> = {}): PackRow => ({
+const packRow = (overrides: Partial<InstalledPack> = {}): InstalledPack => ({
   id: bundled.id,
   title: bundled.title,
   createdAt: bundled.createdAt,

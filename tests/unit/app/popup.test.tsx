@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { expect, test, vi } from 'vitest';
 import { Popup, type PopupProps } from '@/components/Popup';
-import type { SearchHit } from '@/lib/background/service';
+import type { SearchHit } from '@/lib/views';
 
 function props(overrides: Partial<PopupProps> = {}): PopupProps {
   return {

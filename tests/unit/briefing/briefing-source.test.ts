@@ -1,7 +1,7 @@
 import { expect, test, vi } from 'vitest';
 import { backgroundMessenger } from '@/lib/messaging';
 import { BriefingSource } from '@/lib/popover/briefing-source';
-import type { Briefing } from '@/lib/store/briefing';
+import type { Briefing } from '@/lib/views';
 
 const briefingOf = (name: string) => ({ entity: { id: 'x', name, kind: 'person' } }) as Briefing;
 

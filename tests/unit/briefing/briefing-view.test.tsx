@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import { BriefingView } from '@/components/briefing/BriefingView';
-import type { Briefing } from '@/lib/store/briefing';
+import type { Briefing } from '@/lib/views';
 import { get, realBriefings } from './real-briefings';
 
 let briefings: Map<string, Briefing>;

@@ -1,7 +1,7 @@
 import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, beforeAll, expect, test, vi } from 'vitest';
 import { BriefingPopover } from '@/components/briefing/BriefingPopover';
-import type { Briefing } from '@/lib/store/briefing';
+import type { Briefing } from '@/lib/views';
 import { get, quoteLike, realBriefings, sourceLike } from './real-briefings';
 
 const PAYLOAD = '<img src=x onerror=alert(1)>';

@@ -10,7 +10,7 @@ import {
   POPOVER_OPEN_EVENT,
   PopoverController,
 } from '@/lib/popover/controller';
-import type { Briefing } from '@/lib/store/briefing';
+import type { Briefing } from '@/lib/views';
 import { get, realBriefings } from './real-briefings';
 
 let peskov: Briefing;

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import { BriefingPopover, type BriefingState } from '@/components/briefing/BriefingPopover';
-import type { Briefing, EntityRef } from '@/lib/store/briefing';
+import type { Briefing, EntityRef } from '@/lib/views';
 import { get, realBriefings } from './real-briefings';
 
 let peskov: Briefing;

@@ -1,7 +1,7 @@
 /** Briefings as the background builds them from the real bundled pack, for the view tests. */
 import { BackgroundService } from '@/lib/background/service';
-import type { Briefing, QuoteView, SourceRef } from '@/lib/store/briefing';
 import { BriefingsDatabase } from '@/lib/store/db';
+import type { Briefing, QuoteView, SourceRef } from '@/lib/views';
 import { bundledPack } from '../../support/packs';
 
 /** The briefings of `entityIds`, read once from a fresh database seeded with the bundled pack. */

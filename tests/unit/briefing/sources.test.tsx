@@ -1,7 +1,7 @@
 import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, beforeAll, expect, test } from 'vitest';
 import { SourceLine } from '@/components/briefing/SourceLine';
-import type { SourceRef } from '@/lib/store/briefing';
+import type { SourceRef } from '@/lib/views';
 import { get, realBriefings, sourceLike } from './real-briefings';
 
 /** The Moscow Times article behind Peskov's role: printed date, day precision, a URL. */

@@ -1,0 +1,39 @@
+/**
+ * The reader's settings as every context sees them: the options page edits them, the background
+ * stores them, pages apply them.
+ */
+import * as v from 'valibot';
+
+export const HIGHLIGHT_STYLES = ['underline', 'tint', 'outline', 'strong'] as const;
+export type HighlightStyle = (typeof HIGHLIGHT_STYLES)[number];
+
+export const GeneralSettings = v.object({
+  /** Highlighting off everywhere until resumed. */
+  paused: v.boolean(),
+  /** Places are marked at their first mention on a page unless this is on. */
+  markEveryPlaceMention: v.boolean(),
+  highlightStyle: v.picklist(HIGHLIGHT_STYLES),
+});
+export type GeneralSettings = v.InferOutput<typeof GeneralSettings>;
+
+export const DEFAULT_SETTINGS: GeneralSettings = {
+  paused: false,
+  markEveryPlaceMention: false,
+  highlightStyle: 'underline',
+};
+
+export interface SiteRule {
+  host: string;
+  enabled: boolean;
+}
+
+/** The host a site rule is about: "www." is dropped so a rule covers the site either way. */
+export function siteOf(url: string): string | null {
+  try {
+    const { protocol, hostname } = new URL(url);
+    if (protocol !== 'http:' && protocol !== 'https:') return null;
+    return hostname.replace(/^www\./, '');
+  } catch {
+    return null; // not a URL: no site to speak of
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * What crosses between the extension's contexts: the views the background sends to the popover,
+ * popup, options and reader pages. Views, the popover and spotting import these, never the store.
+ */
+import type { DateBasis, DatePrecision, DiffOp, EntityKind, QuoteKind } from '@/lib/pack/schema';
+import type { SearchHitRef } from '@/lib/search/index';
+import type { Snippet } from '@/lib/search/snippet';
+
+export interface EntityRef {
+  id: string;
+  name: string;
+  kind: EntityKind;
+}
+
+/** A span of a source document, with what a reader needs to judge and open the source. */
+export interface SourceRef {
+  packId: string;
+  documentId: string;
+  title: string;
+  outlet: string | null;
+  url: string | null;
+  publishedAt: string | null;
+  datePrecision: DatePrecision | null;
+  dateBasis: DateBasis | null;
+  dateReason: string | null;
+  /** Set when this document re-tells another of the pack. */
+  duplicateOf: string | null;
+  start: number;
+  end: number;
+}
+
+export interface DatedView {
+  date: string | null;
+  datePrecision: DatePrecision | null;
+  dateBasis: DateBasis | null;
+  dateReason: string | null;
+}
+
+export interface QuoteView extends DatedView {
+  id: string;
+  packId: string;
+  text: string;
+  kind: QuoteKind;
+  speaker: EntityRef | null;
+  sources: SourceRef[];
+  /** Other wordings of the same statement, each with the word-level difference. */
+  variants: { source: SourceRef; diff: DiffOp[] }[];
+  /** Distinct outlets (or documents, where the outlet is unknown) that carry it. */
+  carriedBy: number;
+}
+
+export interface EventView extends DatedView {
+  id: string;
+  packId: string;
+  title: string;
+  date: string;
+  datePrecision: DatePrecision;
+  dateBasis: DateBasis;
+  endDate: string | null;
+  entities: EntityRef[];
+  sources: SourceRef[];
+  /** false for the events just before and after an entity's, shown for context. */
+  involvesEntity: boolean;
+}
+
+export interface Briefing {
+  entity: EntityRef & {
+    description: string;
+    aliases: string[];
+    roles: { title: string; sources: SourceRef[] }[];
+  };
+  quotesBy: QuoteView[];
+  quotesAbout: QuoteView[];
+  /** How many quotes exist in all, when more than the lists show. */
+  totals: { quotesBy: number; quotesAbout: number };
+  events: EventView[];
+  related: (EntityRef & { sharedItems: number })[];
+}
+
+export interface SearchHit extends SearchHitRef {
+  snippet: Snippet;
+}
+
+export type PackOrigin = 'bundled' | 'imported';
+
+/** An installed pack, as the options page lists it. */
+export interface InstalledPack {
+  id: string;
+  title: string;
+  createdAt: string;
+  origin: PackOrigin;
+  /** When it was installed here (ms since epoch). */
+  installedAt: number;
+  counts: { documents: number; entities: number; quotes: number; events: number };
+}
+
+/** Where an install has got to, in words for the reader: `done` of `total` steps. */
+export interface InstallProgress {
+  stage: string;
+  done: number;
+  total: number;
+}
+
+/** What to do when an imported pack has the id of one already installed. */
+export type OnConflict = 'refuse' | 'replace' | 'keep-both';
+
+export type ImportOutcome =
+  | { ok: true; installed: InstalledPack[] }
+  | {
+      ok: false;
+      /** One sentence for the reader. */
+      message: string;
+      /** Every problem found, with its place in the file. */
+      problems: string[];
+      /** Set when the pack is fine but its id is taken: the user may choose replace or keep both. */
+      conflict?: { packId: string; installedTitle: string; replaceable: boolean };
+    };
