@@ -115,3 +115,33 @@ export type ImportOutcome =
       /** Set when the pack is fine but its id is taken: the user may choose replace or keep both. */
       conflict?: { packId: string; installedTitle: string; replaceable: boolean };
     };
+
+/** One quote's place in a document, for the reader view. */
+export interface DocumentQuote {
+  quoteId: string;
+  start: number;
+  end: number;
+  kind: QuoteKind;
+  speaker: EntityRef | null;
+}
+
+/** A source document as the reader view shows it: its full text and where each quote sits. */
+export interface DocumentView {
+  packId: string;
+  /** The pack's title, to say where the document comes from. */
+  packTitle: string;
+  id: string;
+  title: string;
+  outlet: string | null;
+  author: string | null;
+  url: string | null;
+  publishedAt: string | null;
+  datePrecision: DatePrecision | null;
+  dateBasis: DateBasis | null;
+  dateReason: string | null;
+  /** Set when this document re-tells another of its pack. */
+  duplicateOf: string | null;
+  text: string;
+  /** The quotes printed in it, in the order of the text; spans never overlap. */
+  quotes: DocumentQuote[];
+}

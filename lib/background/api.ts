@@ -13,6 +13,7 @@ import {
   extensionPageMessenger,
   type PageSettings,
 } from '@/lib/messaging';
+import { readerUrl } from '@/lib/reader-link';
 import { SEARCH_KINDS } from '@/lib/search/kinds';
 import { GeneralSettings, siteOf } from '@/lib/settings';
 import { exportPackFile, importPackFile } from '@/lib/store/pack-files';
@@ -51,6 +52,12 @@ const inputs = {
   getStorageSummary: v.undefined(),
   getEntityNames: v.object({ ids: v.pipe(v.array(Id), v.maxLength(5000)) }),
   openBriefingsPage: v.object({ entityId: Id }),
+  getDocument: v.object({ packId: Id, documentId: Id }),
+  openReader: v.object({
+    packId: Id,
+    documentId: Id,
+    at: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  }),
 };
 
 /** Who sent a call: a content script's tab, or none for the extension's own pages. */
@@ -167,6 +174,19 @@ export function backgroundHandlers(service: BackgroundService) {
       if (sender.tab?.id !== undefined) params.set('tab', String(sender.tab.id));
       await browser.tabs.create({
         url: `${browser.runtime.getURL('/popup.html')}?${params}`,
+        ...(sender.tab?.index !== undefined && { index: sender.tab.index + 1 }),
+        ...(sender.tab?.id !== undefined && { openerTabId: sender.tab.id }),
+      });
+    },
+    async getDocument({ packId, documentId }: Inputs['getDocument']) {
+      const document = await service.document(packId, documentId);
+      if (!document) throw new Error('This article is no longer in your briefings.');
+      return document;
+    },
+    /** A source opened from a card on a web page: the reader view, beside the reader's tab. */
+    async openReader(target: Inputs['openReader'], sender: Sender = {}) {
+      await browser.tabs.create({
+        url: readerUrl(target),
         ...(sender.tab?.index !== undefined && { index: sender.tab.index + 1 }),
         ...(sender.tab?.id !== undefined && { openerTabId: sender.tab.id }),
       });

@@ -10,8 +10,9 @@ import { buildSpotDictionary, type SpotDictionary } from '@/lib/spotting/diction
 import { type EntityNames, loadBriefing, loadTimeline } from '@/lib/store/briefing';
 import { CorpusStore } from '@/lib/store/corpus-store';
 import { BriefingsDatabase, type EntityRow } from '@/lib/store/db';
+import { loadDocument } from '@/lib/store/document';
 import { SettingsStore } from '@/lib/store/settings';
-import type { Briefing, EventView, SearchHit } from '@/lib/views';
+import type { Briefing, DocumentView, EventView, SearchHit } from '@/lib/views';
 import { type BundledPack, readBundledPack } from './bundled-pack';
 
 export interface CorpusCatalog {
@@ -80,6 +81,11 @@ export class BackgroundService {
   async timeline(entityId?: string): Promise<EventView[]> {
     const { names } = await this.corpusCatalog();
     return loadTimeline(this.db, names, entityId);
+  }
+
+  async document(packId: string, documentId: string): Promise<DocumentView | null> {
+    const { names } = await this.corpusCatalog();
+    return loadDocument(this.db, names, packId, documentId);
   }
 
   /** Ranked hits with a snippet of the text that matched. */
