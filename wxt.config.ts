@@ -50,11 +50,16 @@ export default defineConfig({
     description:
       'Who is this, and what did they actually say? Offline briefings on the names in the news you read.',
     // unlimitedStorage: packs can be large, and the corpus must not be evicted under pressure.
-    permissions: ['storage', 'tabs', 'unlimitedStorage'],
+    // activeTab + scripting: "Add this article" reads the page only on the reader's gesture.
+    permissions: ['storage', 'tabs', 'unlimitedStorage', 'activeTab', 'scripting', 'contextMenus'],
     commands: {
       'toggle-site': {
         suggested_key: { default: 'Alt+Shift+B' },
         description: 'Turn highlighting on or off for this site',
+      },
+      'add-article': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Add the article on this page to your briefings',
       },
     },
     ...(browser === 'firefox' && {

@@ -81,7 +81,8 @@ export interface SearchHit extends SearchHitRef {
   snippet: Snippet;
 }
 
-export type PackOrigin = 'bundled' | 'imported';
+/** Shipped with the extension, imported from a file, or the reader's own ("My reading"). */
+export type PackOrigin = 'bundled' | 'imported' | 'reading';
 
 /** An installed pack, as the options page lists it. */
 export interface InstalledPack {
@@ -144,4 +145,34 @@ export interface DocumentView {
   text: string;
   /** The quotes printed in it, in the order of the text; spans never overlap. */
   quotes: DocumentQuote[];
+}
+
+/** An article the reader added to "My reading", as the options page lists it. */
+export interface SavedArticle {
+  packId: string;
+  documentId: string;
+  title: string;
+  outlet: string | null;
+  url: string | null;
+  publishedAt: string | null;
+  datePrecision: DatePrecision | null;
+  dateBasis: DateBasis | null;
+  quoteCount: number;
+  /** When it was first added (ms since epoch). */
+  addedAt: number;
+}
+
+/** What adding an article did, for the reader. */
+export interface AddedArticle {
+  packId: string;
+  documentId: string;
+  title: string;
+  outlet: string | null;
+  quotes: number;
+  /** Of `quotes`, those whose speaker the text makes clear. */
+  attributed: number;
+  /** People and names the corpus did not know before, now marked on pages. */
+  newNames: string[];
+  /** True when it updated an article already saved (same address or near-identical text). */
+  replaced: boolean;
 }

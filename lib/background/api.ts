@@ -21,6 +21,28 @@ import type { BackgroundService } from './service';
 
 const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 const PartialDate = v.pipe(v.string(), v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/));
+/** Longer than any article a person reads; a page that is not one is refused, not compiled. */
+const MAX_ARTICLE_CHARS = 2_000_000;
+const Line = (max: number) => v.pipe(v.string(), v.maxLength(max));
+
+const ReadArticle = v.object({
+  url: v.nullable(Line(4000)),
+  title: v.pipe(Line(2000), v.trim(), v.minLength(1, 'the article has no title')),
+  outlet: v.nullable(Line(500)),
+  byline: v.nullable(Line(1000)),
+  publishedAt: v.nullable(PartialDate),
+  text: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_ARTICLE_CHARS)),
+});
+const ArticleSubmission = v.variant('kind', [
+  v.object({ kind: v.literal('read'), article: ReadArticle }),
+  v.object({
+    kind: v.literal('file'),
+    file: v.object({
+      fileName: Line(500),
+      contents: v.pipe(v.string(), v.maxLength(MAX_ARTICLE_CHARS)),
+    }),
+  }),
+]);
 
 const inputs = {
   getStatus: v.undefined(),
@@ -53,6 +75,11 @@ const inputs = {
   getEntityNames: v.object({ ids: v.pipe(v.array(Id), v.maxLength(5000)) }),
   openBriefingsPage: v.object({ entityId: Id }),
   getDocument: v.object({ packId: Id, documentId: Id }),
+  addArticleFromTab: v.object({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+  addArticle: ArticleSubmission,
+  listReadings: v.undefined(),
+  removeReading: v.object({ documentId: Id }),
+  recompileReading: v.object({ documentId: Id }),
   openReader: v.object({
     packId: Id,
     documentId: Id,
@@ -177,6 +204,35 @@ export function backgroundHandlers(service: BackgroundService) {
         ...(sender.tab?.index !== undefined && { index: sender.tab.index + 1 }),
         ...(sender.tab?.id !== undefined && { openerTabId: sender.tab.id }),
       });
+    },
+    /** "Add this article": the popup's button, the page's context menu, the shortcut. */
+    async addArticleFromTab({ tabId }: Inputs['addArticleFromTab']) {
+      await ready();
+      const added = await service.articles.addFromTab(tabId);
+      await corpusChanged();
+      return added;
+    },
+    /** An article file from the options page (an HTML file comes already read, as `read`). */
+    async addArticle(submission: Inputs['addArticle']) {
+      await ready();
+      const added = await service.articles.add(submission);
+      await corpusChanged();
+      return added;
+    },
+    async listReadings(_: Inputs['listReadings']) {
+      await ready();
+      return service.readings.list();
+    },
+    async removeReading({ documentId }: Inputs['removeReading']) {
+      await ready();
+      await service.readings.remove(documentId);
+      await corpusChanged();
+    },
+    async recompileReading({ documentId }: Inputs['recompileReading']) {
+      await ready();
+      const added = await service.articles.recompile(documentId);
+      await corpusChanged();
+      return added;
     },
     async getDocument({ packId, documentId }: Inputs['getDocument']) {
       const document = await service.document(packId, documentId);

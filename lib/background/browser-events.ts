@@ -4,8 +4,10 @@ import type { BackgroundHandlers } from './api';
 import type { BackgroundService } from './service';
 
 export const TOGGLE_SITE_COMMAND = 'toggle-site';
+export const ADD_ARTICLE_COMMAND = 'add-article';
+const ADD_ARTICLE_MENU_ITEM = 'add-article';
 
-/** Install, update, start-up and the keyboard command. */
+/** Install, update, start-up, the keyboard commands and the page's context menu. */
 export function registerBrowserEvents(service: BackgroundService, handlers: BackgroundHandlers) {
   // Seed the bundled pack as soon as the extension is installed or the browser starts; any call
   // would do it too, so a failure here is only reported, and retried by the next call.
@@ -14,11 +16,63 @@ export function registerBrowserEvents(service: BackgroundService, handlers: Back
       .whenReady()
       .catch((error: unknown) => console.error('[Briefings] seeding failed:', error));
   };
-  browser.runtime.onInstalled.addListener(prepare);
-  browser.runtime.onStartup.addListener(prepare);
-  browser.commands.onCommand.addListener((command) => {
-    if (command === TOGGLE_SITE_COMMAND) toggleActiveSite(service, handlers);
+  browser.runtime.onInstalled.addListener(() => {
+    prepare();
+    // Menu items outlive the worker; made once per install or update.
+    browser.contextMenus.create({
+      id: ADD_ARTICLE_MENU_ITEM,
+      title: 'Add this article to Briefings',
+      contexts: ['page', 'selection'],
+      documentUrlPatterns: ['http://*/*', 'https://*/*'],
+    });
   });
+  browser.runtime.onStartup.addListener(prepare);
+  browser.commands.onCommand.addListener(async (command) => {
+    if (command === TOGGLE_SITE_COMMAND) await toggleActiveSite(service, handlers);
+    if (command === ADD_ARTICLE_COMMAND) {
+      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      if (tab?.id !== undefined) await addArticleWithFeedback(handlers, tab.id);
+    }
+  });
+  browser.contextMenus.onClicked.addListener(async (info, tab) => {
+    if (info.menuItemId === ADD_ARTICLE_MENU_ITEM && tab?.id !== undefined) {
+      await addArticleWithFeedback(handlers, tab.id);
+    }
+  });
+}
+
+/** How long the toolbar badge says how an add went. */
+const BADGE_MS = 4000;
+
+/**
+ * Adds the tab's article from the menu or the shortcut, where no view is open to answer: the
+ * toolbar button's badge and tooltip say what happened ("✓" and the title, or "!" and why).
+ */
+export async function addArticleWithFeedback(
+  handlers: BackgroundHandlers,
+  tabId: number,
+): Promise<void> {
+  const action = browser.action ?? browser.browserAction;
+  let text: string;
+  let title: string;
+  try {
+    const added = await handlers.addArticleFromTab({ tabId });
+    text = '✓';
+    title = `${added.replaced ? 'Updated in' : 'Added to'} My reading: ${added.title} (${plural(added.quotes, 'quote')})`;
+  } catch (error) {
+    text = '!';
+    title = `Not added: ${error instanceof Error ? error.message : String(error)}`;
+  }
+  await action.setBadgeText({ tabId, text });
+  await action.setTitle({ tabId, title });
+  setTimeout(() => {
+    action.setBadgeText({ tabId, text: '' }).catch(() => undefined);
+    action.setTitle({ tabId, title: '' }).catch(() => undefined);
+  }, BADGE_MS);
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 /** The shortcut: highlighting on or off for the site of the active tab; its new state. */

@@ -3,21 +3,26 @@
  * stopped at any time: everything here is rebuilt from the database on the next call, and the
  * in-memory caches are only caches.
  */
+import { mergeEntities } from '@/lib/pack/merge';
 import type { Entity } from '@/lib/pack/schema';
 import type { SearchFilters } from '@/lib/search/index';
 import { snippetOf } from '@/lib/search/snippet';
 import { buildSpotDictionary, type SpotDictionary } from '@/lib/spotting/dictionary';
 import { type EntityNames, loadBriefing, loadTimeline } from '@/lib/store/briefing';
 import { CorpusStore } from '@/lib/store/corpus-store';
-import { BriefingsDatabase, type EntityRow } from '@/lib/store/db';
+import { BriefingsDatabase } from '@/lib/store/db';
 import { loadDocument } from '@/lib/store/document';
+import { ReadingStore } from '@/lib/store/reading-store';
 import { SettingsStore } from '@/lib/store/settings';
 import type { Briefing, DocumentView, EventView, SearchHit } from '@/lib/views';
+import { ArticleAdder } from './add-article';
 import { type BundledPack, readBundledPack } from './bundled-pack';
 
 export interface CorpusCatalog {
   dictionary: SpotDictionary;
   names: EntityNames;
+  /** Every installed entity, one per id: what an added article is recognised against. */
+  entities: Entity[];
 }
 
 const BUNDLED_HASH_KEY = 'meta:bundledPackHash';
@@ -25,6 +30,8 @@ const BUNDLED_HASH_KEY = 'meta:bundledPackHash';
 export class BackgroundService {
   readonly corpus: CorpusStore;
   readonly settings: SettingsStore;
+  readonly readings: ReadingStore;
+  readonly articles: ArticleAdder;
   private catalog: CorpusCatalog | null = null;
   private ready: Promise<void> | null = null;
 
@@ -34,6 +41,8 @@ export class BackgroundService {
   ) {
     this.corpus = new CorpusStore(db);
     this.settings = new SettingsStore(db);
+    this.readings = new ReadingStore(this.corpus);
+    this.articles = new ArticleAdder(this);
   }
 
   /**
@@ -64,10 +73,12 @@ export class BackgroundService {
   async corpusCatalog(): Promise<CorpusCatalog> {
     await this.whenReady();
     if (!this.catalog) {
-      const entities = mergeEntities(await this.db.entities.toArray());
+      const rows = await this.db.entities.toArray();
+      const entities = mergeEntities(rows.map(({ packId: _, aliasKeys: __, ...entity }) => entity));
       this.catalog = {
         dictionary: buildSpotDictionary(entities),
         names: new Map(entities.map(({ id, name, kind }) => [id, { id, name, kind }])),
+        entities,
       };
     }
     return this.catalog;
@@ -110,28 +121,4 @@ export class BackgroundService {
     await this.db.settings.put({ key: BUNDLED_HASH_KEY, value: hash });
     this.corpusChanged();
   }
-}
-
-/** One entity per id across packs: the first pack's name and kind, every pack's aliases. */
-export function mergeEntities(rows: readonly EntityRow[]): Entity[] {
-  const byId = new Map<string, Entity>();
-  for (const { packId: _, aliasKeys: __, ...row } of rows) {
-    const known = byId.get(row.id);
-    if (!known) {
-      byId.set(row.id, row);
-      continue;
-    }
-    const forms = new Set([known.name, ...known.aliases]);
-    known.aliases = [...known.aliases, ...row.aliases.filter((alias) => !forms.has(alias))];
-    if (row.name !== known.name && !forms.has(row.name)) known.aliases.push(row.name);
-    known.spotting = {
-      caseSensitive: union(known.spotting?.caseSensitive, row.spotting?.caseSensitive),
-      contextRequired: union(known.spotting?.contextRequired, row.spotting?.contextRequired),
-    };
-  }
-  return [...byId.values()];
-}
-
-function union(a: readonly string[] = [], b: readonly string[] = []): string[] {
-  return [...new Set([...a, ...b])];
 }

@@ -39,6 +39,12 @@ export interface CompileOptions {
   packId?: string;
   /** Pack title; default "Briefing pack". */
   title?: string;
+  /**
+   * Which of the gazetteer's entities the pack keeps: all of them (a corpus's own gazetteer), or
+   * only those the articles name (the installed corpus, used to recognise the people of one
+   * article the reader adds).
+   */
+  gazetteerKept?: 'all' | 'mentioned';
   /** Told about things worth a look that do not stop the build (a rule that matched nothing). */
   onWarning?: (message: string) => void;
 }
@@ -107,7 +113,7 @@ export function compileCorpus(
       }),
     };
   });
-  const entities = keptEntities(candidates, people, analyzed);
+  const entities = keptEntities(candidates, people, analyzed, options.gazetteerKept ?? 'all');
   for (const { quotes } of analyzed) {
     for (const quote of quotes)
       quote.aboutEntityIds = quote.aboutEntityIds.filter((id) => entities.has(id));
@@ -227,21 +233,26 @@ function gazetteerPersonKeys(curated: readonly KnownEntity[]): Map<string, strin
 }
 
 /**
- * The gazetteer's entities, and the discovered people a reader needs: those the articles quote or
+ * The gazetteer's entities (or those named, see `gazetteerKept`), and the discovered people a reader needs: those the articles quote or
  * give a role. Anyone else named in passing is left out, so pages are not marked with them.
  */
 function keptEntities(
   candidates: ReadonlyMap<string, KnownEntity>,
   people: DiscoveredPeople,
   analyzed: readonly AnalyzedDocument[],
+  gazetteerKept: 'all' | 'mentioned',
 ): Map<string, KnownEntity> {
   const speakers = new Set(
     analyzed.flatMap(({ quotes }) => quotes.map((quote) => quote.speakerId)),
   );
+  const mentioned = new Set(
+    analyzed.flatMap(({ mentions }) => mentions.map((mention) => mention.entityId)),
+  );
   const withRoles = new Set(people.roles.map((role) => role.entityId));
   const kept = new Map<string, KnownEntity>();
   for (const [id, entity] of candidates) {
-    const needed = entity.origin === 'gazetteer' || speakers.has(id) || withRoles.has(id);
+    const curated = entity.origin === 'gazetteer' && (gazetteerKept === 'all' || mentioned.has(id));
+    const needed = curated || speakers.has(id) || withRoles.has(id);
     if (needed) kept.set(id, entity);
   }
   return kept;

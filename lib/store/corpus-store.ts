@@ -1,8 +1,10 @@
 /**
  * The installed packs: seeding the bundled one, importing, exporting, removing, resetting, and
  * the search index kept in step with them. Every change is one transaction over every table it
- * touches, the serialised search index included, so a failure (a quota error among them) leaves
- * the database exactly as it was.
+ * touches, so a failure (a quota error among them) leaves the database exactly as it was. Each
+ * change counts a generation; the serialised search index is saved after the change, marked
+ * with the generation it reflects, so a change costs what changed and an index left behind by
+ * a stopped worker is rebuilt instead of trusted.
  */
 import type { Pack } from '@/lib/pack/schema';
 import {
@@ -44,11 +46,16 @@ const INSTALL_STEPS = [
   'Saving the timeline',
   'Indexing for search',
 ] as const;
-type InstallStage = (typeof INSTALL_STEPS)[number] | 'Saving the search index';
+type InstallStage = (typeof INSTALL_STEPS)[number] | 'Saved';
+
+const GENERATION_KEY = 'meta:corpusGeneration';
+/** Changes in a burst (articles added one after another) share one save of the index. */
+const INDEX_SAVE_DELAY_MS = 1500;
 
 export class CorpusStore {
   /** Loaded on first use: the service worker may have been stopped since the last call. */
   private index: CorpusIndex | null = null;
+  private saveTimer: ReturnType<typeof setTimeout> | null = null;
   /** Changes run one after another, so none starts from an index a failed one left changed. */
   private lastChange: Promise<unknown> = Promise.resolve();
 
@@ -75,14 +82,13 @@ export class CorpusStore {
     const steps = plan.length * INSTALL_STEPS.length + 1;
     let step = 0;
     const report = (stage: InstallStage) => onProgress({ stage, done: step++, total: steps });
-    await this.changeAtomically(async (index) => {
+    await this.change(async (index) => {
       for (const { pack, replacing } of plan) {
         for (const packId of replacing) await this.deleteRows(packId, index);
         installed.push(await this.addRows(pack, origin, index, report));
       }
-      report('Saving the search index');
-      await this.saveIndex(index);
     });
+    report('Saved');
     return installed;
   }
 
@@ -110,10 +116,7 @@ export class CorpusStore {
   }
 
   async remove(packId: string): Promise<void> {
-    await this.changeAtomically(async (index) => {
-      await this.deleteRows(packId, index);
-      await this.saveIndex(index);
-    });
+    await this.change((index) => this.deleteRows(packId, index));
   }
 
   /** The pack as it was installed: the same content, in id order. */
@@ -168,11 +171,17 @@ export class CorpusStore {
     return refs.map((ref) => queues[ref.kind].shift() ?? '');
   }
 
-  /** The in-memory index, loaded from the database, or rebuilt from the rows if it is missing. */
+  /**
+   * The in-memory index, loaded from the database, or rebuilt from the rows if it is missing or
+   * older than the packs.
+   */
   async searchIndex(): Promise<CorpusIndex> {
     if (this.index) return this.index;
-    const saved = await this.db.searchIndex.get('main');
-    if (saved) {
+    const [saved, generation] = await Promise.all([
+      this.db.searchIndex.get('main'),
+      this.generation(),
+    ]);
+    if (saved && (saved.generation ?? 0) === generation) {
       this.index = loadCorpusIndex(saved.json);
       return this.index;
     }
@@ -222,31 +231,73 @@ export class CorpusStore {
     const rows = await this.contentsOf(packId);
     index.discardAll(searchKeysOf(rows).filter((key) => index.has(key)));
     await this.db.packs.delete(packId);
-    for (const table of [this.db.documents, this.db.entities, this.db.quotes, this.db.events]) {
+    const { documents, entities, quotes, events, readings } = this.db;
+    for (const table of [documents, entities, quotes, events, readings]) {
       await table.where('packId').equals(packId).delete();
     }
   }
 
-  private async saveIndex(index: CorpusIndex): Promise<void> {
-    await this.db.searchIndex.put({ id: 'main', json: JSON.stringify(index) });
+  /** Which change the packs are at: counted up by each one. */
+  private async generation(): Promise<number> {
+    const row = await this.db.settings.get(GENERATION_KEY);
+    return typeof row?.value === 'number' ? row.value : 0;
   }
 
   /**
-   * Runs a change in one read-write transaction, after every earlier change has settled. On
-   * failure the database rolls back; the in-memory index, changed along the way, is dropped
-   * (and reloaded from the database by the next use) before any later change can start from it.
+   * Runs a change in one read-write transaction over the pack tables, after every earlier
+   * change has settled. On failure the database rolls back; the in-memory index, changed along
+   * the way, is dropped (and reloaded from the database by the next use) before any later change
+   * can start from it. On success the index is saved a little later, once changes pause.
    */
-  private changeAtomically(change: (index: CorpusIndex) => Promise<void>): Promise<void> {
+  change<T>(apply: (index: CorpusIndex) => Promise<T>): Promise<T> {
     const run = this.lastChange.then(async () => {
       const index = await this.searchIndex();
       try {
-        await this.db.transaction('rw', this.db.packTables, () => change(index));
+        return await this.db.transaction('rw', this.db.packTables, async () => {
+          const result = await apply(index);
+          await this.db.settings.put({ key: GENERATION_KEY, value: (await this.generation()) + 1 });
+          return result;
+        });
       } catch (error) {
         this.index = null;
         throw error;
       }
     });
-    this.lastChange = run.catch(() => undefined);
+    this.lastChange = run.then(
+      () => this.scheduleIndexSave(),
+      () => undefined,
+    );
     return run;
+  }
+
+  /** Waits for the pending index save: for tests, and before the worker may be stopped. */
+  async flushIndex(): Promise<void> {
+    await this.lastChange;
+    if (this.saveTimer === null) return;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    await this.saveIndex();
+  }
+
+  private scheduleIndexSave(): void {
+    if (this.saveTimer !== null) clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = null;
+      this.lastChange = this.lastChange.then(() => this.saveIndex());
+    }, INDEX_SAVE_DELAY_MS);
+  }
+
+  /** Saves the index as it is after the last change; a failure only costs a rebuild later. */
+  private async saveIndex(): Promise<void> {
+    const index = this.index;
+    if (!index) return;
+    try {
+      await this.db.transaction('rw', [this.db.searchIndex, this.db.settings], async () => {
+        const generation = await this.generation();
+        await this.db.searchIndex.put({ id: 'main', json: JSON.stringify(index), generation });
+      });
+    } catch (error) {
+      console.warn('[Briefings] the search index was not saved; it will be rebuilt:', error);
+    }
   }
 }

@@ -6,6 +6,7 @@
  * what every pack says about it. Documents, quotes and events refer within their own pack.
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { ArticleFile } from '@/lib/corpus/frontMatter';
 import type { Entity, Pack, PackDocument, Quote, TimelineEvent } from '@/lib/pack/schema';
 import { foldForLookup } from '@/lib/search/fold';
 import type { InstalledPack, PackOrigin } from '@/lib/views';
@@ -25,15 +26,41 @@ export type EntityRow = InPack<Entity> & { aliasKeys: string[] };
 export type QuoteRow = InPack<Quote> & { documentIds: string[] };
 export type EventRow = InPack<TimelineEvent>;
 
+/**
+ * An article the reader added to their own pack: what was read (to compile it again), how to
+ * recognise it at another address, and the entities as this article describes them (the pack's
+ * entity rows merge these, so removing the article takes away exactly what it brought).
+ */
+export interface ReadingRow {
+  packId: string;
+  documentId: string;
+  /** The article as a corpus file, front matter and text. */
+  source: ArticleFile;
+  url: string | null;
+  /** Shingle fingerprint of the text (see lib/corpus/fingerprint.ts). */
+  fingerprint: number[];
+  entities: Entity[];
+  /** The ids of `entities`, for the by-entity index. */
+  entityIds: string[];
+  quoteCount: number;
+  /** When it was first added, and last compiled (ms since epoch). */
+  addedAt: number;
+  compiledAt: number;
+}
+
 export interface SettingRow {
   key: string;
   value: unknown;
 }
 
-/** The search index of every installed pack, serialised, saved with each change to them. */
+/**
+ * The search index of every installed pack, serialised after changes to them. `generation` is
+ * the change it reflects: an index older than the packs is rebuilt from their rows.
+ */
 export interface SearchIndexRow {
   id: 'main';
   json: string;
+  generation?: number;
 }
 
 /**
@@ -65,6 +92,11 @@ export const schemaHistory = [
           quote.documentIds = documentIdsOf(quote);
         }),
   },
+  {
+    // The articles a reader adds to their own pack.
+    version: 3,
+    stores: { readings: '[packId+documentId], packId, url, *entityIds' },
+  },
 ] as const;
 
 export class BriefingsDatabase extends Dexie {
@@ -75,6 +107,7 @@ export class BriefingsDatabase extends Dexie {
   events!: Table<EventRow, [string, string]>;
   settings!: EntityTable<SettingRow, 'key'>;
   searchIndex!: EntityTable<SearchIndexRow, 'id'>;
+  readings!: Table<ReadingRow, [string, string]>;
 
   /** `upToVersion` opens an older schema: only the upgrade tests need it. */
   constructor(name = DATABASE_NAME, upToVersion: number = schemaHistory.length) {
@@ -87,7 +120,16 @@ export class BriefingsDatabase extends Dexie {
 
   /** Every table a pack writes to, for one transaction across them. */
   get packTables() {
-    return [this.packs, this.documents, this.entities, this.quotes, this.events, this.searchIndex];
+    return [
+      this.packs,
+      this.documents,
+      this.entities,
+      this.quotes,
+      this.events,
+      this.readings,
+      this.searchIndex,
+      this.settings,
+    ];
   }
 }
 
@@ -100,16 +142,18 @@ export function rowsOfPack(pack: Pack) {
   const packId = pack.id;
   return {
     documents: pack.documents.map((document): DocumentRow => ({ ...document, packId })),
-    entities: pack.entities.map(
-      (entity): EntityRow => ({
-        ...entity,
-        packId,
-        aliasKeys: [...new Set([entity.name, ...entity.aliases].map(foldForLookup))],
-      }),
-    ),
+    entities: pack.entities.map((entity) => entityRowOf(entity, packId)),
     quotes: pack.quotes.map(
       (quote): QuoteRow => ({ ...quote, packId, documentIds: documentIdsOf(quote) }),
     ),
     events: pack.events.map((event): EventRow => ({ ...event, packId })),
+  };
+}
+
+export function entityRowOf(entity: Entity, packId: string): EntityRow {
+  return {
+    ...entity,
+    packId,
+    aliasKeys: [...new Set([entity.name, ...entity.aliases].map(foldForLookup))],
   };
 }

@@ -93,7 +93,7 @@ describe('import', () => {
       '2/6 Saving quotes',
       '3/6 Saving the timeline',
       '4/6 Indexing for search',
-      '5/6 Saving the search index',
+      '5/6 Saved',
     ]);
   });
 

@@ -1,0 +1,118 @@
+/**
+ * Adding what the reader reads: an article extracted from a tab, or an article file, compiled
+ * against the installed corpus and saved in "My reading". Articles are added one after another,
+ * so that two adds of the same page never both miss each other and save it twice.
+ */
+import { browser } from 'wxt/browser';
+import {
+  articleFile,
+  asMemberOf,
+  compileArticle,
+  gazetteerOf,
+  type ReadArticle,
+} from '@/lib/corpus/article';
+import { CorpusInputErrors } from '@/lib/corpus/errors';
+import { textFingerprint } from '@/lib/corpus/fingerprint';
+import type { ArticleFile } from '@/lib/corpus/frontMatter';
+import { contentHash } from '@/lib/hash';
+import { READING_PACK_ID } from '@/lib/store/reading-store';
+import type { AddedArticle } from '@/lib/views';
+import type { BackgroundService } from './service';
+
+/** What the reader gives: an article read from a page (or an HTML file), or a text file. */
+export type ArticleSubmission =
+  | { kind: 'read'; article: ReadArticle }
+  | { kind: 'file'; file: ArticleFile };
+
+/** The script that reads the article in a tab (entrypoints/extract-article.ts). */
+const EXTRACT_SCRIPT = '/extract-article.js';
+
+export class ArticleAdder {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly service: BackgroundService) {}
+
+  /** Reads the article in a tab, on the reader's gesture, and adds it. */
+  async addFromTab(tabId: number): Promise<AddedArticle> {
+    const article = await extractFromTab(tabId);
+    return this.add({ kind: 'read', article });
+  }
+
+  /** Compiles and saves one article; a file that is not an article is refused, nothing saved. */
+  add(submission: ArticleSubmission): Promise<AddedArticle> {
+    const run = this.queue.then(() => this.compileAndSave(submission));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Compiles a saved article again from what was read (after an update of the compiler). */
+  async recompile(documentId: string): Promise<AddedArticle> {
+    const reading = await this.service.readings.get(documentId);
+    if (!reading) throw new Error('That article is no longer in your reading.');
+    return this.add({ kind: 'file', file: reading.source });
+  }
+
+  private async compileAndSave(submission: ArticleSubmission): Promise<AddedArticle> {
+    const file =
+      submission.kind === 'read' ? articleFile(submission.article, 'article.md') : submission.file;
+    const { entities } = await this.service.corpusCatalog();
+    const compiled = compileOrExplain(file, entities);
+    const [document] = compiled.documents;
+    if (!document) throw new Error('The article has no text to add.');
+    const url = document.url ?? null;
+    const fingerprint = textFingerprint(document.text);
+    const same = await this.service.readings.findSame(url, fingerprint);
+    const documentId = same?.documentId ?? `a-${contentHash(url ?? document.text)}`;
+    const pack = asMemberOf(compiled, documentId);
+    const { replaced } = await this.service.readings.save({
+      documentId,
+      pack,
+      source: file,
+      url,
+      fingerprint,
+    });
+    this.service.corpusChanged();
+    const known = new Set(entities.map((entity) => entity.id));
+    return {
+      packId: READING_PACK_ID,
+      documentId,
+      title: document.title,
+      outlet: document.outlet ?? null,
+      quotes: pack.quotes.length,
+      attributed: pack.quotes.filter((quote) => quote.speakerId !== null).length,
+      newNames: pack.entities.filter((entity) => !known.has(entity.id)).map((e) => e.name),
+      replaced,
+    };
+  }
+}
+
+function compileOrExplain(file: ArticleFile, entities: Parameters<typeof gazetteerOf>[0]) {
+  try {
+    return compileArticle(file, gazetteerOf(entities), READING_PACK_ID);
+  } catch (error) {
+    if (!(error instanceof CorpusInputErrors)) throw error;
+    throw new Error(
+      `${file.fileName} could not be read as an article: ${error.errors.map((e) => e.reason).join('; ')}.`,
+    );
+  }
+}
+
+/** Runs the extraction script in the tab (allowed by the reader's gesture: activeTab). */
+async function extractFromTab(tabId: number): Promise<ReadArticle> {
+  let results: { result?: unknown }[];
+  try {
+    results = await browser.scripting.executeScript({
+      target: { tabId },
+      files: [EXTRACT_SCRIPT],
+    });
+  } catch (error) {
+    throw new Error(
+      `Briefings cannot read this page: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  const article = results[0]?.result as ReadArticle | null | undefined;
+  if (!article) {
+    throw new Error('No article was found on this page: it has too little running text.');
+  }
+  return article;
+}
