@@ -6,6 +6,7 @@ import { formatProblem, type Pack, type PackProblem, validatePack } from '@/lib/
 import type { ImportOutcome, OnConflict } from '@/lib/views';
 import type { CorpusStore, InstallProgress } from './corpus-store';
 import type { PackRow } from './db';
+import { READING_PACK_ID } from './reading-store';
 
 /** Several packs in one file: what "export everything" writes, and import reads back. */
 export const PACK_COLLECTION_FORMAT = 'briefings-pack-collection';
@@ -38,7 +39,11 @@ export async function importPackFile(
   const plan: { pack: Pack; replacing: string[] }[] = [];
   for (const pack of packs.value) {
     const taken = installed.find((row) => row.id === pack.id);
-    if (!taken) {
+    if (pack.id === READING_PACK_ID) {
+      // The reader's own pack grows by articles; an exported copy comes back as a pack beside it.
+      const copy = { ...pack, id: freeId(pack.id, installed), title: `${pack.title} (imported)` };
+      plan.push({ pack: copy, replacing: [] });
+    } else if (!taken) {
       plan.push({ pack, replacing: [] });
     } else if (onConflict === 'replace' && taken.origin === 'imported') {
       plan.push({ pack, replacing: [taken.id] });

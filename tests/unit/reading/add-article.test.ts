@@ -150,6 +150,19 @@ describe('adding an article', () => {
     expect(validation.ok).toBe(true);
     expect(validation.ok && validation.pack.documents[0]?.title).toBe(GRAIN_TALKS.title);
   });
+
+  test('an exported My reading imported again is a pack beside it, not a second reading', async () => {
+    await add(GRAIN_TALKS);
+    const file = await handlers.exportPack({ packId: READING_PACK_ID });
+    const outcome = await handlers.importPack({ fileText: file.text });
+    expect(outcome).toMatchObject({
+      ok: true,
+      installed: [
+        { id: `${READING_PACK_ID}-2`, title: 'My reading (imported)', origin: 'imported' },
+      ],
+    });
+    expect(await handlers.listReadings(undefined)).toHaveLength(1);
+  });
 });
 
 describe('removing an article', () => {
