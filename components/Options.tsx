@@ -1,20 +1,25 @@
 import type { GeneralSettings, SiteRule } from '@/lib/settings';
-import type { InstalledPack, OnConflict } from '@/lib/views';
+import type { InstalledPack, OnConflict, SavedArticle } from '@/lib/views';
 import { AppearanceSettings } from './options/AppearanceSettings';
 import { ImportPanel, type ImportState } from './options/ImportPanel';
 import { PackList } from './options/PackList';
+import { SavedArticles } from './options/SavedArticles';
 import { SiteRules } from './options/SiteRules';
 import { type StorageFigures, StorageSummary } from './options/StorageSummary';
 
 export interface OptionsProps {
   version: string | null;
   packs: InstalledPack[] | null;
+  readings: SavedArticle[] | null;
   importState: ImportState;
   settings: { general: GeneralSettings; sites: SiteRule[] } | null;
   storage: StorageFigures | null;
   /** A failed action's message for the reader, if any. */
   error: string | null;
-  onImportFile: (file: File) => void;
+  onImportFiles: (files: File[]) => void;
+  readerHref: (article: SavedArticle) => string;
+  onRecompileArticle: (article: SavedArticle) => void;
+  onRemoveArticle: (article: SavedArticle) => void;
   onResolveConflict: (choice: Exclude<OnConflict, 'refuse'>) => void;
   onExport: (packId: string | 'all') => void;
   onRemove: (pack: InstalledPack) => void;
@@ -23,7 +28,7 @@ export interface OptionsProps {
   onSiteChange: (host: string, enabled: boolean) => void;
 }
 
-/** The options page: packs, sites, highlight style and storage. */
+/** The options page: packs, the reader's articles, sites, highlight style and storage. */
 export function Options(props: OptionsProps) {
   return (
     <main class="options">
@@ -44,9 +49,15 @@ export function Options(props: OptionsProps) {
         onRemove={props.onRemove}
         onReset={props.onReset}
       />
+      <SavedArticles
+        articles={props.readings}
+        readerHref={props.readerHref}
+        onRecompile={props.onRecompileArticle}
+        onRemove={props.onRemoveArticle}
+      />
       <ImportPanel
         status={props.importState}
-        onFile={props.onImportFile}
+        onFiles={props.onImportFiles}
         onResolveConflict={props.onResolveConflict}
       />
       {props.settings && (

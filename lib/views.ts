@@ -2,6 +2,8 @@
  * What crosses between the extension's contexts: the views the background sends to the popover,
  * popup, options and reader pages. Views, the popover and spotting import these, never the store.
  */
+import type { ReadArticle } from '@/lib/corpus/article';
+import type { ArticleFile } from '@/lib/corpus/frontMatter';
 import type { DateBasis, DatePrecision, DiffOp, EntityKind, QuoteKind } from '@/lib/pack/schema';
 import type { SearchHitRef } from '@/lib/search/index';
 import type { Snippet } from '@/lib/search/snippet';
@@ -176,3 +178,8 @@ export interface AddedArticle {
   /** True when it updated an article already saved (same address or near-identical text). */
   replaced: boolean;
 }
+
+/** An article the reader gives: read from a page (or an HTML file), or a text file. */
+export type ArticleSubmission =
+  | { kind: 'read'; article: ReadArticle }
+  | { kind: 'file'; file: ArticleFile };

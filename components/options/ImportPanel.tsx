@@ -1,10 +1,20 @@
 import { useState } from 'preact/hooks';
+import { IMPORTABLE_EXTENSIONS } from '@/lib/import-files';
 import type { InstallProgress, OnConflict } from '@/lib/views';
+
+/** How one of several files went. */
+export interface FileOutcome {
+  fileName: string;
+  ok: boolean;
+  message: string;
+}
 
 export type ImportState =
   | { state: 'idle' }
   | { state: 'working'; fileName: string; progress: InstallProgress | null }
   | { state: 'done'; message: string }
+  /** Several files, or articles: each one's outcome, problems included. */
+  | { state: 'batch'; outcomes: FileOutcome[] }
   | {
       state: 'failed';
       fileName: string;
@@ -16,25 +26,28 @@ export type ImportState =
 
 interface ImportPanelProps {
   status: ImportState;
-  onFile: (file: File) => void;
+  onFiles: (files: File[]) => void;
   onResolveConflict: (choice: Exclude<OnConflict, 'refuse'>) => void;
 }
 
-/** Import a pack file: a file picker and a drop zone, with progress and every problem listed. */
-export function ImportPanel({ status, onFile, onResolveConflict }: ImportPanelProps) {
+/**
+ * Import packs and articles: a file picker and a drop zone for one file or many, with progress
+ * and every problem listed.
+ */
+export function ImportPanel({ status, onFiles, onResolveConflict }: ImportPanelProps) {
   const [dragging, setDragging] = useState(false);
   const busy = status.state === 'working';
 
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
     setDragging(false);
-    const file = event.dataTransfer?.files[0];
-    if (file && !busy) onFile(file);
+    const files = [...(event.dataTransfer?.files ?? [])];
+    if (files.length > 0 && !busy) onFiles(files);
   };
 
   return (
     <section aria-labelledby="import-heading" class="panel">
-      <h2 id="import-heading">Import a pack</h2>
+      <h2 id="import-heading">Import packs and articles</h2>
       <label
         class={`dropzone${dragging ? ' dropzone--active' : ''}`}
         onDragOver={(event) => {
@@ -44,15 +57,19 @@ export function ImportPanel({ status, onFile, onResolveConflict }: ImportPanelPr
         onDragLeave={() => setDragging(false)}
         onDrop={onDrop}
       >
-        <span>Drop a pack file here, or choose one</span>
+        <span>
+          Drop packs (.json) or articles (.txt, .md, .html) here, or choose them. Articles are added
+          to My reading.
+        </span>
         <input
           type="file"
-          accept=".json,application/json"
+          multiple
+          accept={IMPORTABLE_EXTENSIONS.join(',')}
           disabled={busy}
           onChange={(event) => {
             const input = event.currentTarget;
-            const file = input.files?.[0];
-            if (file) onFile(file);
+            const files = [...(input.files ?? [])];
+            if (files.length > 0) onFiles(files);
             input.value = '';
           }}
         />
@@ -79,6 +96,31 @@ function ImportStatus({
           value={progress?.done ?? 0}
           aria-label={`Import of ${status.fileName}`}
         />
+      </div>
+    );
+  }
+  if (status.state === 'batch') {
+    const failed = status.outcomes.filter((outcome) => !outcome.ok).length;
+    return (
+      <div
+        class={`import-status${failed > 0 ? ' import-status--failed' : ' import-status--done'}`}
+        role={failed > 0 ? 'alert' : 'status'}
+      >
+        <p>
+          {status.outcomes.length - failed} of {status.outcomes.length}{' '}
+          {status.outcomes.length === 1 ? 'file' : 'files'} imported
+          {failed > 0
+            ? `; ${failed} not: nothing of ${failed === 1 ? 'it' : 'those'} was saved.`
+            : '.'}
+        </p>
+        <ul class="file-outcomes">
+          {status.outcomes.map((outcome) => (
+            <li key={outcome.fileName} class={outcome.ok ? 'ok' : 'failed'}>
+              <strong>{outcome.fileName}:</strong> {outcome.ok ? '' : 'Not imported. '}
+              {outcome.message}
+            </li>
+          ))}
+        </ul>
       </div>
     );
   }

@@ -7,6 +7,12 @@ interface PackListProps {
   onReset: () => void;
 }
 
+const ORIGIN_LABELS: Record<InstalledPack['origin'], string> = {
+  bundled: 'Bundled',
+  imported: 'Imported',
+  reading: 'Articles you added',
+};
+
 /** The installed packs with what each holds, and what can be done with them. */
 export function PackList({ packs, onExport, onRemove, onReset }: PackListProps) {
   return (
@@ -34,7 +40,7 @@ export function PackList({ packs, onExport, onRemove, onReset }: PackListProps) 
                 <th scope="row">
                   {pack.title}
                   <span class="muted pack-origin">
-                    {pack.origin === 'bundled' ? 'Bundled' : 'Imported'} · {pack.id}
+                    {ORIGIN_LABELS[pack.origin]} · {pack.id}
                   </span>
                 </th>
                 <td>{pack.counts.documents.toLocaleString('en')}</td>
@@ -50,7 +56,7 @@ export function PackList({ packs, onExport, onRemove, onReset }: PackListProps) 
                     >
                       Export
                     </button>
-                    {pack.origin === 'imported' && (
+                    {pack.origin !== 'bundled' && (
                       <button
                         type="button"
                         class="danger"

@@ -1,14 +1,18 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { Options, type OptionsProps } from '@/components/Options';
-import type { ImportState } from '@/components/options/ImportPanel';
+import type { FileOutcome, ImportState } from '@/components/options/ImportPanel';
+import { describeAdded } from '@/lib/added-article';
+import { type ImportableFile, readImportable } from '@/lib/import-files';
 import { backgroundMessenger as background, extensionPageMessenger } from '@/lib/messaging';
+import { readerUrl } from '@/lib/reader-link';
 import type { OnConflict } from '@/lib/views';
 
 /** Wires the options view to the background: loads, calls, and reloads after each change. */
 export function OptionsApp() {
-  const [state, setState] = useState<Omit<OptionsProps, `on${string}`>>({
+  const [state, setState] = useState<Omit<OptionsProps, `on${string}` | 'readerHref'>>({
     version: null,
     packs: null,
+    readings: null,
     importState: { state: 'idle' },
     settings: null,
     storage: null,
@@ -20,13 +24,14 @@ export function OptionsApp() {
   const setImport = (importState: ImportState) => patch({ importState });
 
   const reload = useCallback(async () => {
-    const [status, packs, settings, storage] = await Promise.all([
+    const [status, packs, readings, settings, storage] = await Promise.all([
       background.sendMessage('getStatus'),
       background.sendMessage('listPacks'),
+      background.sendMessage('listReadings'),
       background.sendMessage('getSettings'),
       background.sendMessage('getStorageSummary'),
     ]);
-    patch({ version: status.version, packs, settings, storage });
+    patch({ version: status.version, packs, readings, settings, storage });
   }, []);
 
   /** Runs an action; its failure becomes the page's error message, not an unhandled rejection. */
@@ -79,10 +84,43 @@ export function OptionsApp() {
   return (
     <Options
       {...state}
-      onImportFile={(file) =>
+      onImportFiles={(files) =>
         act(async () => {
-          setImport({ state: 'working', fileName: file.name, progress: null });
-          await importText(file.name, await file.text(), 'refuse');
+          const [only] = files;
+          const read = await Promise.all(files.map(readImportable));
+          if (only && files.length === 1 && read[0]?.kind === 'pack') {
+            // One pack: its conflict, if any, is the reader's choice.
+            setImport({ state: 'working', fileName: only.name, progress: null });
+            await importText(only.name, read[0].text, 'refuse');
+            return;
+          }
+          const outcomes: FileOutcome[] = [];
+          for (const [index, file] of files.entries()) {
+            setImport({ state: 'working', fileName: file.name, progress: null });
+            outcomes.push({
+              fileName: file.name,
+              ...(await importOne(read[index] as ImportableFile)),
+            });
+          }
+          setImport({ state: 'batch', outcomes });
+        })
+      }
+      readerHref={(article) => readerUrl(article)}
+      onRecompileArticle={(article) =>
+        act(async () => {
+          const added = await background.sendMessage('recompileReading', {
+            documentId: article.documentId,
+          });
+          setImport({
+            state: 'done',
+            message: `Compiled “${added.title}” again: ${describeAdded(added)}.`,
+          });
+        })
+      }
+      onRemoveArticle={(article) =>
+        act(async () => {
+          if (!confirm(`Remove “${article.title}” and its quotes from your briefings?`)) return;
+          await background.sendMessage('removeReading', { documentId: article.documentId });
         })
       }
       onResolveConflict={(choice) =>
@@ -114,6 +152,28 @@ export function OptionsApp() {
       }
     />
   );
+}
+
+/** Imports one of several files: a pack (a taken id is refused) or an article. */
+async function importOne(file: ImportableFile): Promise<Omit<FileOutcome, 'fileName'>> {
+  if (file.kind === 'refused') return { ok: false, message: file.message };
+  try {
+    if (file.kind === 'article') {
+      const added = await background.sendMessage('addArticle', file.submission);
+      const verb = added.replaced ? 'Updated' : 'Added';
+      return { ok: true, message: `${verb} “${added.title}”: ${describeAdded(added)}.` };
+    }
+    const outcome = await background.sendMessage('importPack', { fileText: file.text });
+    if (outcome.ok) {
+      return {
+        ok: true,
+        message: `Imported ${outcome.installed.map((p) => `“${p.title}”`).join(', ')}.`,
+      };
+    }
+    return { ok: false, message: [outcome.message, ...outcome.problems].join(' ') };
+  } catch (error) {
+    return { ok: false, message: messageOf(error) };
+  }
 }
 
 function messageOf(error: unknown): string {

@@ -16,13 +16,8 @@ import { textFingerprint } from '@/lib/corpus/fingerprint';
 import type { ArticleFile } from '@/lib/corpus/frontMatter';
 import { contentHash } from '@/lib/hash';
 import { READING_PACK_ID } from '@/lib/store/reading-store';
-import type { AddedArticle } from '@/lib/views';
+import type { AddedArticle, ArticleSubmission } from '@/lib/views';
 import type { BackgroundService } from './service';
-
-/** What the reader gives: an article read from a page (or an HTML file), or a text file. */
-export type ArticleSubmission =
-  | { kind: 'read'; article: ReadArticle }
-  | { kind: 'file'; file: ArticleFile };
 
 /** The script that reads the article in a tab (entrypoints/extract-article.ts). */
 const EXTRACT_SCRIPT = '/extract-article.js';

@@ -25,11 +25,15 @@ function props(overrides: Partial<OptionsProps> = {}): OptionsProps {
   return {
     version: '0.1.0',
     packs: [packRow()],
+    readings: [],
     importState: { state: 'idle' },
     settings: { general: DEFAULT_SETTINGS, sites: [] },
     storage: { usage: 2_400_000, quota: 10_000_000_000, persisted: true },
     error: null,
-    onImportFile: vi.fn(),
+    onImportFiles: vi.fn(),
+    readerHref: (article) => `reader.html?doc=${article.documentId}`,
+    onRecompileArticle: vi.fn(),
+    onRemoveArticle: vi.fn(),
     onResolveConflict: vi.fn(),
     onExport: vi.fn(),
     onRemove: vi.fn(),
@@ -60,15 +64,16 @@ test('while packs load, the page says so', () => {
   expect(screen.getByText('Measuring…')).toBeTruthy();
 });
 
-test('an import in progress shows its stage; a dropped file is imported', () => {
-  const onImportFile = vi.fn();
-  const { rerender } = render(<Options {...props({ onImportFile })} />);
-  const file = new File(['{}'], 'notes.json', { type: 'application/json' });
-  const zone = screen.getByText('Drop a pack file here, or choose one');
+test('an import in progress shows its stage; dropped files are imported together', () => {
+  const onImportFiles = vi.fn();
+  const { rerender } = render(<Options {...props({ onImportFiles })} />);
+  const pack = new File(['{}'], 'notes.json', { type: 'application/json' });
+  const article = new File(['A title'], 'article.txt', { type: 'text/plain' });
+  const zone = screen.getByText(/Drop packs \(\.json\) or articles/);
   const drop = createEvent.drop(zone);
-  Object.defineProperty(drop, 'dataTransfer', { value: { files: [file] } });
+  Object.defineProperty(drop, 'dataTransfer', { value: { files: [pack, article] } });
   fireEvent(zone, drop);
-  expect(onImportFile).toHaveBeenCalledWith(file);
+  expect(onImportFiles).toHaveBeenCalledWith([pack, article]);
 
   rerender(
     <Options
@@ -178,4 +183,65 @@ test('storage used is said in megabytes, with whether the browser may clear it',
   expect(
     screen.getByText(/2\.4 MB used of 10000 MB available\. The browser keeps this data/),
   ).toBeTruthy();
+});
+
+const saved = {
+  packId: 'my-reading',
+  documentId: 'a-1',
+  title: 'Grain talks stall',
+  outlet: 'Example News',
+  url: 'https://news.example.org/grain',
+  publishedAt: '2024-05-14',
+  datePrecision: 'day' as const,
+  dateBasis: 'metadata' as const,
+  quoteCount: 3,
+  addedAt: Date.UTC(2026, 10, 29),
+};
+
+test('saved articles are listed with outlet, date, quotes and when they were added', () => {
+  const onRecompileArticle = vi.fn();
+  const onRemoveArticle = vi.fn();
+  render(<Options {...props({ readings: [saved], onRecompileArticle, onRemoveArticle })} />);
+  const table = screen.getByRole('heading', { name: 'My reading' }).parentElement as HTMLElement;
+  const [row] = within(table).getAllByRole('row').slice(1);
+  expect(row?.textContent).toBe(
+    'Grain talks stallExample News14 May 2024329 Nov 2026Re-compileRemove',
+  );
+  const link = within(table).getByRole('link', { name: 'Grain talks stall' });
+  expect(link.getAttribute('href')).toBe('reader.html?doc=a-1');
+  fireEvent.click(within(table).getByRole('button', { name: 'Compile “Grain talks stall” again' }));
+  expect(onRecompileArticle).toHaveBeenCalledWith(saved);
+  fireEvent.click(within(table).getByRole('button', { name: 'Remove “Grain talks stall”' }));
+  expect(onRemoveArticle).toHaveBeenCalledWith(saved);
+});
+
+test('with no saved articles, the page says how to add one', () => {
+  render(<Options {...props({ readings: [] })} />);
+  expect(screen.getByText(/No articles yet/).textContent).toContain('Add this article');
+});
+
+test('several files: each one says how it went', () => {
+  render(
+    <Options
+      {...props({
+        importState: {
+          state: 'batch',
+          outcomes: [
+            { fileName: 'a.txt', ok: true, message: 'Added “A”: 2 quotes (2 attributed).' },
+            { fileName: 'b.html', ok: false, message: 'No article was found in it.' },
+          ],
+        },
+      })}
+    />,
+  );
+  const alert = screen.getByRole('alert');
+  expect(alert.textContent).toContain('1 of 2 files imported; 1 not: nothing of it was saved.');
+  expect(
+    within(alert)
+      .getAllByRole('listitem')
+      .map((item) => item.textContent),
+  ).toEqual([
+    'a.txt: Added “A”: 2 quotes (2 attributed).',
+    'b.html: Not imported. No article was found in it.',
+  ]);
 });

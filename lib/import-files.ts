@@ -1,0 +1,47 @@
+/**
+ * What a file dropped on the options page is: a pack (JSON), or an article to add (.txt, .md,
+ * or .html, read here with the same extraction as a web page). Runs in the options page, which
+ * has a DOM to parse HTML into (a parsed document runs no script and loads nothing).
+ */
+import { extractArticle } from '@/lib/article/extract';
+import type { ArticleSubmission } from '@/lib/views';
+
+export type ImportableFile =
+  | { kind: 'pack'; text: string }
+  | { kind: 'article'; submission: ArticleSubmission }
+  | { kind: 'refused'; message: string };
+
+export const IMPORTABLE_EXTENSIONS = ['.json', '.txt', '.md', '.html', '.htm'] as const;
+
+export async function readImportable(file: {
+  name: string;
+  text(): Promise<string>;
+}): Promise<ImportableFile> {
+  const extension = /\.[^.]+$/.exec(file.name.toLowerCase())?.[0] ?? '';
+  if (extension === '.json') return { kind: 'pack', text: await file.text() };
+  if (extension === '.txt' || extension === '.md') {
+    return {
+      kind: 'article',
+      submission: { kind: 'file', file: { fileName: file.name, contents: await file.text() } },
+    };
+  }
+  if (extension === '.html' || extension === '.htm') {
+    const page = new DOMParser().parseFromString(await file.text(), 'text/html');
+    const article = extractArticle(page, '');
+    if (!article) {
+      return {
+        kind: 'refused',
+        message: 'No article was found in it: it has too little running text.',
+      };
+    }
+    const title = article.title.trim() || file.name.replace(/\.[^.]+$/, '');
+    return {
+      kind: 'article',
+      submission: { kind: 'read', article: { ...article, title, url: article.url || null } },
+    };
+  }
+  return {
+    kind: 'refused',
+    message: `Briefings reads packs (.json) and articles (.txt, .md, .html), not ${extension || 'files without an extension'}.`,
+  };
+}
