@@ -45,7 +45,7 @@ async function bundledPackJson(): Promise<string> {
 }
 
 export default defineConfig({
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, mode }) => ({
     name: 'Briefings',
     description:
       'Who is this, and what did they actually say? Offline briefings on the names in the news you read.',
@@ -62,6 +62,10 @@ export default defineConfig({
         description: 'Add the article on this page to your briefings',
       },
     },
+    // A headless browser cannot click the toolbar button, open the context menu or press an
+    // extension shortcut, so the test build holds for its local test server the access those
+    // gestures grant for the active tab (activeTab). The release build has no host permission.
+    ...(mode === 'e2e' && { host_permissions: ['http://127.0.0.1/*'] }),
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {
