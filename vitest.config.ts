@@ -1,18 +1,26 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
+import { readabilityWithoutHtml } from './lib/article/readability-without-html';
+
+/** Readability as the extension bundles it: run through the same build step, not as published. */
+const readabilityAsBuilt = {
+  plugins: [readabilityWithoutHtml()],
+  server: { deps: { inline: ['@mozilla/readability'] } },
+};
 
 export default defineConfig({
   test: {
     projects: [
       {
         // Unit tier: plain modules, components in happy-dom, browser APIs from WXT's fakeBrowser.
-        plugins: [WxtVitest(), preact()],
+        plugins: [WxtVitest(), preact(), ...readabilityAsBuilt.plugins],
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
           setupFiles: ['tests/unit/setup.ts'],
+          server: readabilityAsBuilt.server,
         },
       },
       {
@@ -31,8 +39,10 @@ export default defineConfig({
       {
         // Real pages written by others (../shared/fixtures/pages): its own script, since they live
         // outside the repository. It fails, never skips, when they are missing.
+        plugins: readabilityAsBuilt.plugins,
         test: {
           name: 'real-pages',
+          server: readabilityAsBuilt.server,
           include: ['tests/real-pages/**/*.test.ts'],
           environment: 'node',
           fileParallelism: false,

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
+import { readabilityWithoutHtml } from './lib/article/readability-without-html';
 import { BUNDLED_PACK_PATH } from './lib/background/bundled-pack-path';
 import { compileBundledCorpus } from './lib/corpus';
 
@@ -82,5 +83,5 @@ export default defineConfig({
       files.push({ relativeDest: BUNDLED_PACK_PATH, contents: await bundledPackJson() });
     },
   },
-  vite: () => ({ plugins: [preact(), forbidHtmlRendering()] }),
+  vite: () => ({ plugins: [preact(), forbidHtmlRendering(), readabilityWithoutHtml()] }),
 });
