@@ -32,7 +32,8 @@ export function AddArticle({ status, onAdd }: AddArticleProps) {
             <a href={status.readerHref} target="_blank" rel="noopener">
               {status.added.title}
             </a>
-            {status.added.outlet && ` (${status.added.outlet})`}. {capitalised(describeAdded(status.added))}.
+            {status.added.outlet && ` (${status.added.outlet})`}.{' '}
+            {capitalised(describeAdded(status.added))}.
           </p>
         )}
       </div>

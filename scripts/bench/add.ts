@@ -23,7 +23,14 @@ import { seededRandom } from './random';
 import { ms, percentile } from './stats';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const LARGEST_REAL_PAGE = join(ROOT, '..', 'shared', 'fixtures', 'pages', 'cnn-gates-tillerson-russia.html');
+const LARGEST_REAL_PAGE = join(
+  ROOT,
+  '..',
+  'shared',
+  'fixtures',
+  'pages',
+  'cnn-gates-tillerson-russia.html',
+);
 const TIMED_RUNS = 5;
 const BUDGET_MS = 1000;
 const LONG_TASK_MS = 50;
@@ -92,12 +99,18 @@ async function openArticle(browser: ExtensionBrowser, url: string): Promise<Page
     (window as unknown as { benchLongTasks: typeof tasks }).benchLongTasks = tasks;
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) {
-        tasks.push({ end: performance.timeOrigin + entry.startTime + entry.duration, duration: entry.duration });
+        tasks.push({
+          end: performance.timeOrigin + entry.startTime + entry.duration,
+          duration: entry.duration,
+        });
       }
     }).observe({ type: 'longtask', buffered: true });
   });
   const idle = page.evaluate(
-    () => new Promise((resolve) => window.addEventListener('briefings:scan-idle', resolve, { once: true })),
+    () =>
+      new Promise((resolve) =>
+        window.addEventListener('briefings:scan-idle', resolve, { once: true }),
+      ),
   );
   await page.goto(url, { waitUntil: 'load' });
   await idle;
@@ -117,13 +130,17 @@ async function runOnce(
 
   const gesture = Date.now();
   await button.click();
-  await popup.locator('.add-article__status', { hasText: 'My reading' }).waitFor({ timeout: 30_000 });
+  await popup
+    .locator('.add-article__status', { hasText: 'My reading' })
+    .waitFor({ timeout: 30_000 });
   const answered = Date.now();
   const [saved] = await callBackground(popup, 'listReadings');
   if (!saved) throw new Error('the article was not saved');
   const chosen = probe ?? (await chooseProbe(popup, page, saved.documentId));
 
-  const mark = page.locator(`mark.briefings-mark[data-briefings-entity="${chosen.speakerId}"]`).first();
+  const mark = page
+    .locator(`mark.briefings-mark[data-briefings-entity="${chosen.speakerId}"]`)
+    .first();
   await mark.waitFor({ state: 'attached', timeout: 30_000 });
   const marked = Date.now();
   const view = await AccessibleView.of(page);
@@ -136,7 +153,9 @@ async function runOnce(
     (since) =>
       Math.max(
         0,
-        ...(window as unknown as { benchLongTasks: { end: number; duration: number }[] }).benchLongTasks
+        ...(
+          window as unknown as { benchLongTasks: { end: number; duration: number }[] }
+        ).benchLongTasks
           .filter((task) => task.end >= since)
           .map((task) => task.duration),
       ),
@@ -145,7 +164,12 @@ async function runOnce(
   await popup.close();
   await page.close();
   return {
-    run: { answeredMs: answered - gesture, markedMs: marked - gesture, cardMs: card - gesture, longestTaskMs },
+    run: {
+      answeredMs: answered - gesture,
+      markedMs: marked - gesture,
+      cardMs: card - gesture,
+      longestTaskMs,
+    },
     probe: chosen,
     documentId: saved.documentId,
   };
@@ -195,8 +219,18 @@ async function main(): Promise<void> {
       results.push(
         [
           `${name}: first add (untimed warm-up) → card ${ms(warm.run.cardMs)}`,
-          `  popup says added    p50 ${ms(percentile(runs.map((r) => r.answeredMs), 50))}  slowest ${ms(Math.max(...runs.map((r) => r.answeredMs)))}`,
-          `  new name marked     p50 ${ms(percentile(runs.map((r) => r.markedMs), 50))}  slowest ${ms(Math.max(...runs.map((r) => r.markedMs)))}`,
+          `  popup says added    p50 ${ms(
+            percentile(
+              runs.map((r) => r.answeredMs),
+              50,
+            ),
+          )}  slowest ${ms(Math.max(...runs.map((r) => r.answeredMs)))}`,
+          `  new name marked     p50 ${ms(
+            percentile(
+              runs.map((r) => r.markedMs),
+              50,
+            ),
+          )}  slowest ${ms(Math.max(...runs.map((r) => r.markedMs)))}`,
           `  card shows quote    p50 ${ms(percentile(cards, 50))}  slowest ${ms(Math.max(...cards))}  (includes the card's 120 ms hover intent)`,
           `  longest page task   ${longest === 0 ? `none over ${LONG_TASK_MS} ms` : ms(longest)}`,
           `  budget (< ${BUDGET_MS} ms, no long task): ${within ? 'met' : 'NOT MET'}`,

@@ -8,13 +8,13 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { AccessibleView } from '../../scripts/harness/accessible-view';
 import { callBackground } from '../../scripts/harness/background-calls';
 import {
   type ExtensionBrowser,
   launchExtensionBrowser,
 } from '../../scripts/harness/extension-browser';
 import { type StaticServer, startStaticServer } from '../../scripts/harness/static-server';
-import { AccessibleView } from './accessible-view';
 import { markedNames, openSpottedPage, setSiteEnabled } from './spotting-harness';
 
 const fixtures = fileURLToPath(new URL('../fixtures/articles/', import.meta.url));

@@ -8,12 +8,12 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { seriousViolations } from '../../scripts/harness/accessibility';
+import { type AccessibleElement, AccessibleView } from '../../scripts/harness/accessible-view';
 import {
   type ExtensionBrowser,
   launchExtensionBrowser,
 } from '../../scripts/harness/extension-browser';
 import { type StaticServer, startStaticServer } from '../../scripts/harness/static-server';
-import { type AccessibleElement, AccessibleView } from './accessible-view';
 
 /** As in lib/popover: how long the pointer rests on a name before the card opens. */
 const HOVER_INTENT_MS = 120;
