@@ -46,7 +46,7 @@ export function SourceLine({ source }: { source: SourceRef }) {
 }
 
 /** Only web addresses become links: a pack could hold `javascript:` or `data:` URLs. */
-function safeLink(url: string | null): string | null {
+export function safeLink(url: string | null): string | null {
   if (url === null) return null;
   try {
     const { protocol } = new URL(url);
