@@ -2,11 +2,11 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { BriefingView } from '@/components/briefing/BriefingView';
 import type { SearchFilters as Filters } from '@/lib/search/kinds';
-import type { Briefing, EntityRef, EventView, SearchHit } from '@/lib/views';
+import type { Briefing, EntityRef, EventView, ReaderTarget, SearchHit } from '@/lib/views';
 import { OnThisPage, type PageState } from './popup/OnThisPage';
 import { SearchFilters } from './popup/SearchFilters';
 import { hitDomId, orderHits, SearchResults } from './popup/SearchResults';
-import { Timeline } from './popup/Timeline';
+import { type EventRef, Timeline } from './popup/Timeline';
 
 export type { PageState };
 
@@ -47,10 +47,14 @@ export interface PopupProps {
   timeline: EventView[] | null;
   timelineFocus: EntityRef | null;
   onTimelineFocus: (entity: EntityRef | null) => void;
+  /** The event a search hit asked for: the timeline scrolls to it and emphasises it. */
+  timelineEvent: EventRef | null;
 
   briefing: BriefingState;
   onOpenEntity: (entity: EntityRef) => void;
   onCloseBriefing: () => void;
+  /** "Read" on a quote's source: its document in the reader view, at the quote. */
+  onReadSource: (target: ReaderTarget) => void;
 }
 
 /** The toolbar popup: search the corpus, see what is on the page, browse the timeline. */
@@ -75,6 +79,7 @@ export function Popup(props: PopupProps) {
           briefing={props.briefing}
           onBack={props.onCloseBriefing}
           onOpenEntity={props.onOpenEntity}
+          onReadSource={props.onReadSource}
         />
       )}
     </main>
@@ -205,6 +210,7 @@ function Browse(props: PopupProps) {
                 focus={props.timelineFocus}
                 onFocus={props.onTimelineFocus}
                 onOpenEntity={props.onOpenEntity}
+                emphasised={props.timelineEvent}
               />
             )}
           </div>
@@ -242,10 +248,12 @@ function BriefingPanel({
   briefing,
   onBack,
   onOpenEntity,
+  onReadSource,
 }: {
   briefing: Exclude<BriefingState, { state: 'closed' }>;
   onBack: () => void;
   onOpenEntity: (entity: EntityRef) => void;
+  onReadSource: (target: ReaderTarget) => void;
 }) {
   const back = useRef<HTMLButtonElement>(null);
   useEffect(() => back.current?.focus(), []);
@@ -261,7 +269,12 @@ function BriefingPanel({
         </p>
       )}
       {briefing.state === 'ready' && (
-        <BriefingView briefing={briefing.briefing} onSelectEntity={onOpenEntity} quotesShown={8} />
+        <BriefingView
+          briefing={briefing.briefing}
+          onSelectEntity={onOpenEntity}
+          onReadSource={onReadSource}
+          quotesShown={8}
+        />
       )}
     </section>
   );

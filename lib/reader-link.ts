@@ -1,11 +1,7 @@
 import { browser } from 'wxt/browser';
+import type { ReaderTarget } from '@/lib/views';
 
-/** Which document the reader view shows, and the offset of the quote to open it at. */
-export interface ReaderTarget {
-  packId: string;
-  documentId: string;
-  at?: number;
-}
+export type { ReaderTarget };
 
 /** The address of the reader view for a document (at a quote, when `at` is given). */
 export function readerUrl({ packId, documentId, at }: ReaderTarget): string {

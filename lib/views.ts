@@ -119,6 +119,13 @@ export type ImportOutcome =
       conflict?: { packId: string; installedTitle: string; replaceable: boolean };
     };
 
+/** Which document the reader view shows, and the offset of the quote to open it at. */
+export interface ReaderTarget {
+  packId: string;
+  documentId: string;
+  at?: number;
+}
+
 /** One quote's place in a document, for the reader view. */
 export interface DocumentQuote {
   quoteId: string;

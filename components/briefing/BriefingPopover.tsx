@@ -1,5 +1,6 @@
 import type { Briefing, EntityRef } from '@/lib/views';
 import { BriefingView } from './BriefingView';
+import type { OpenReader } from './read-source';
 
 export type BriefingState =
   | { status: 'loading' }
@@ -17,6 +18,8 @@ export interface BriefingPopoverProps {
   onRetry: () => void;
   onSelectEntity: (entity: EntityRef) => void;
   onOpenInBriefings: (entity: EntityRef) => void;
+  /** "Read" on a quote's source: its document in the reader view, at the quote. */
+  onReadSource?: OpenReader;
 }
 
 const TITLE_ID = 'briefings-popover-title';
@@ -61,6 +64,7 @@ export function BriefingPopover(props: BriefingPopoverProps) {
             briefing={state.briefing}
             titleId={TITLE_ID}
             onSelectEntity={props.onSelectEntity}
+            onReadSource={props.onReadSource}
           />
         ) : (
           <div class="bf-briefing">

@@ -4,6 +4,7 @@ import type { EntityKind } from '@/lib/pack/schema';
 import type { Briefing, EntityRef, QuoteView } from '@/lib/views';
 import { QuoteItem } from './QuoteItem';
 import { RelatedEntities } from './RelatedEntities';
+import { type OpenReader, OpenReaderContext } from './read-source';
 import { Sources } from './Sources';
 import { TimelineContext } from './TimelineContext';
 
@@ -22,15 +23,25 @@ export interface BriefingViewProps {
   titleId?: string;
   /** Quotes shown per list before "Show more" (the popover is small; the popup has room). */
   quotesShown?: number;
+  /** The reader chose "Read" on a quote's source; without it, sources offer no "Read". */
+  onReadSource?: OpenReader;
 }
 
 /** Everything the packs say about one entity, every claim with its source. */
-export function BriefingView({
+export function BriefingView({ onReadSource, ...props }: BriefingViewProps) {
+  return (
+    <OpenReaderContext.Provider value={onReadSource ?? null}>
+      <BriefingArticle {...props} />
+    </OpenReaderContext.Provider>
+  );
+}
+
+function BriefingArticle({
   briefing,
   onSelectEntity,
   titleId,
   quotesShown = 3,
-}: BriefingViewProps) {
+}: Omit<BriefingViewProps, 'onReadSource'>) {
   const fallbackTitleId = useId();
   const { entity, quotesBy, quotesAbout, totals, events, related } = briefing;
   const isEmpty =

@@ -38,7 +38,7 @@ export function QuoteItem({ quote, showSpeaker }: QuoteItemProps) {
           )}
         </p>
       )}
-      <Sources sources={quote.sources} carriedBy={quote.carriedBy} />
+      <Sources sources={quote.sources} carriedBy={quote.carriedBy} readable />
       {quote.variants.length > 0 && (
         <ul class="bf-variants" aria-label="Other wordings">
           {quote.variants.map((variant) => (
@@ -48,7 +48,7 @@ export function QuoteItem({ quote, showSpeaker }: QuoteItemProps) {
                 <WordingDiff diff={variant.diff} />
               </p>
               <p class="bf-variant__where">
-                <SourceLine source={variant.source} />
+                <SourceLine source={variant.source} readable />
               </p>
             </li>
           ))}

@@ -1,11 +1,21 @@
+import { useContext } from 'preact/hooks';
 import type { SourceRef } from '@/lib/views';
 import { DateLabel } from './DateLabel';
+import { OpenReaderContext } from './read-source';
+
+export interface SourceLineProps {
+  source: SourceRef;
+  /** Offer "Read": the document in the reader view, at this span (a quote's sources). */
+  readable?: boolean;
+}
 
 /**
  * One source: outlet · date. The outlet links to the article when the pack knows its address;
- * a document with no known outlet is named by its title.
+ * a document with no known outlet is named by its title. A readable source adds "Read", which
+ * opens the document as the pack holds it, at the span cited.
  */
-export function SourceLine({ source }: { source: SourceRef }) {
+export function SourceLine({ source, readable = false }: SourceLineProps) {
+  const openReader = useContext(OpenReaderContext);
   const name = source.outlet ?? source.title;
   const href = safeLink(source.url);
   return (
@@ -41,12 +51,33 @@ export function SourceLine({ source }: { source: SourceRef }) {
           />
         </>
       )}
+      {readable && openReader && (
+        <>
+          <span class="bf-sep" aria-hidden="true">
+            {' · '}
+          </span>
+          <button
+            type="button"
+            class="bf-link-button bf-read"
+            title="Read the article in Briefings, at this quote"
+            onClick={() =>
+              openReader({
+                packId: source.packId,
+                documentId: source.documentId,
+                at: source.start,
+              })
+            }
+          >
+            Read<span class="bf-visually-hidden"> it in {name}</span>
+          </button>
+        </>
+      )}
     </span>
   );
 }
 
 /** Only web addresses become links: a pack could hold `javascript:` or `data:` URLs. */
-function safeLink(url: string | null): string | null {
+export function safeLink(url: string | null): string | null {
   if (url === null) return null;
   try {
     const { protocol } = new URL(url);

@@ -6,13 +6,15 @@ export interface SourcesProps {
   sources: SourceRef[];
   /** How many distinct outlets carry the claim, when the caller knows it (a quote's carriedBy). */
   carriedBy?: number;
+  /** Each source offers "Read" at its span (see SourceLine). */
+  readable?: boolean;
 }
 
 /**
  * Where a claim comes from: its best source on one line and, when several documents carry it,
  * "N sources" that opens the full list.
  */
-export function Sources({ sources, carriedBy }: SourcesProps) {
+export function Sources({ sources, carriedBy, readable = false }: SourcesProps) {
   const listId = useId();
   const [expanded, setExpanded] = useState(false);
   const documents = bestFirst(distinctDocuments(sources));
@@ -22,7 +24,7 @@ export function Sources({ sources, carriedBy }: SourcesProps) {
   return (
     <div class="bf-sources">
       <div class="bf-sources__line">
-        <SourceLine source={best} />
+        <SourceLine source={best} readable={readable} />
         {documents.length > 1 && (
           <>
             <span class="bf-sep" aria-hidden="true">
@@ -44,7 +46,7 @@ export function Sources({ sources, carriedBy }: SourcesProps) {
         <ul class="bf-sources__list" id={listId} hidden={!expanded}>
           {documents.map((source) => (
             <li key={`${source.packId}/${source.documentId}`}>
-              <SourceLine source={source} />
+              <SourceLine source={source} readable={readable} />
             </li>
           ))}
         </ul>

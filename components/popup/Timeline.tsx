@@ -1,5 +1,12 @@
+import { useEffect, useRef } from 'preact/hooks';
 import { DateLabel } from '@/components/briefing/DateLabel';
 import type { EntityRef, EventView } from '@/lib/views';
+
+/** One event of one pack. */
+export interface EventRef {
+  packId: string;
+  id: string;
+}
 
 interface TimelineProps {
   events: EventView[] | null;
@@ -7,6 +14,11 @@ interface TimelineProps {
   focus: EntityRef | null;
   onFocus: (entity: EntityRef | null) => void;
   onOpenEntity: (entity: EntityRef) => void;
+  /**
+   * The event the reader asked for (a search hit): scrolled to, emphasised and focused once it is
+   * listed. A new object asks again, even for the same event.
+   */
+  emphasised?: EventRef | null;
 }
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -16,7 +28,27 @@ const DAY = 24 * 60 * 60 * 1000;
  * known (a dot for a day, a bar for a month, a taller bar for a year; hollow when inferred), and
  * long silences between events are drawn as gaps, so the eye sees when things happened.
  */
-export function Timeline({ events, focus, onFocus, onOpenEntity }: TimelineProps) {
+export function Timeline({
+  events,
+  focus,
+  onFocus,
+  onOpenEntity,
+  emphasised = null,
+}: TimelineProps) {
+  const emphasisedItem = useRef<HTMLLIElement>(null);
+  const revealed = useRef<EventRef | null>(null);
+  const isEmphasised = (event: EventView) =>
+    emphasised !== null && event.packId === emphasised.packId && event.id === emphasised.id;
+  const listed = events?.some(isEmphasised) ?? false;
+  useEffect(() => {
+    const item = emphasisedItem.current;
+    // Once per request: the reader's own moves afterwards (another focus, a scroll) are theirs.
+    if (!item || !listed || revealed.current === emphasised) return;
+    revealed.current = emphasised;
+    item.focus({ preventScroll: true });
+    item.scrollIntoView?.({ block: 'center' });
+  }, [emphasised, listed]);
+
   if (events === null) return <p class="muted">Loading the timeline…</p>;
   const involved = new Map<string, EntityRef>();
   for (const event of events) for (const entity of event.entities) involved.set(entity.id, entity);
@@ -61,7 +93,12 @@ export function Timeline({ events, focus, onFocus, onOpenEntity }: TimelineProps
                 key={`${event.packId}/${event.id}`}
                 class={`timeline__event timeline__event--${event.datePrecision}${
                   event.dateBasis === 'inferred' ? ' timeline__event--inferred' : ''
-                }`}
+                }${isEmphasised(event) ? ' timeline__event--emphasised' : ''}`}
+                {...(isEmphasised(event) && {
+                  ref: emphasisedItem,
+                  tabIndex: -1,
+                  'aria-current': 'true',
+                })}
               >
                 <span class="timeline__marker" aria-hidden="true" />
                 <DateLabel

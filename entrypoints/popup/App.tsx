@@ -2,12 +2,14 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { type BriefingState, Popup, type PopupProps, type SiteControls } from '@/components/Popup';
 import type { PageState } from '@/components/popup/OnThisPage';
+import type { EventRef } from '@/components/popup/Timeline';
 import { findTargetTabId } from '@/lib/active-tab';
 import { backgroundMessenger as background, contentMessenger } from '@/lib/messaging';
 import { loadPageState } from '@/lib/page-state';
+import { readerUrl } from '@/lib/reader-link';
 import type { SearchFilters } from '@/lib/search/kinds';
 import { siteOf } from '@/lib/settings';
-import type { EntityRef, EventView, SearchHit } from '@/lib/views';
+import type { EntityRef, EventView, ReaderTarget, SearchHit } from '@/lib/views';
 
 /** Pause between keystrokes before searching: typing stays smooth, results still feel live. */
 const SEARCH_DELAY_MS = 60;
@@ -25,6 +27,7 @@ export function PopupApp() {
   const [view, setView] = useState<PopupProps['view']>('page');
   const [timeline, setTimeline] = useState<EventView[] | null>(null);
   const [timelineFocus, setTimelineFocus] = useState<EntityRef | null>(null);
+  const [timelineEvent, setTimelineEvent] = useState<EventRef | null>(null);
   const [briefing, setBriefing] = useState<BriefingState>({ state: 'closed' });
   const searchRun = useRef(0);
 
@@ -80,6 +83,24 @@ export function PopupApp() {
     }
   }
 
+  /** An article opens in the reader view; an event on the timeline; a name or quote, a briefing. */
+  function openHit(hit: SearchHit) {
+    if (hit.kind === 'document') {
+      openReader({ packId: hit.packId, documentId: hit.id });
+    } else if (hit.kind === 'event') {
+      setQuery('');
+      setTimelineFocus(null); // every event is listed, this one included
+      setView('timeline');
+      setTimelineEvent({ packId: hit.packId, id: hit.id });
+    } else if (hit.entityId) {
+      openBriefing(hit.entityId);
+    }
+  }
+
+  function openReader(target: ReaderTarget) {
+    browser.tabs.create({ url: readerUrl(target) }).catch(reportError);
+  }
+
   async function changeControls(change: { enabled?: boolean; paused?: boolean }) {
     if (!controls) return;
     if (change.enabled !== undefined && controls.host) {
@@ -107,9 +128,7 @@ export function PopupApp() {
       searchError={searchError}
       onQuery={setQuery}
       onFilters={setFilters}
-      onOpenHit={(hit) => {
-        if (hit.entityId) openBriefing(hit.entityId);
-      }}
+      onOpenHit={openHit}
       view={view}
       onView={setView}
       page={page}
@@ -123,9 +142,11 @@ export function PopupApp() {
       timeline={timeline}
       timelineFocus={timelineFocus}
       onTimelineFocus={setTimelineFocus}
+      timelineEvent={timelineEvent}
       briefing={briefing}
       onOpenEntity={(entity) => openBriefing(entity.id)}
       onCloseBriefing={() => setBriefing({ state: 'closed' })}
+      onReadSource={openReader}
     />
   );
 }

@@ -1,4 +1,7 @@
 import { render } from 'preact';
+import { ReaderApp } from './App';
 import '@/components/theme.css';
+import '@/components/briefing/briefing.css';
+import '@/components/reader/reader.css';
 
-render(<main />, document.getElementById('app') as HTMLElement);
+render(<ReaderApp />, document.getElementById('app') as HTMLElement);

@@ -14,7 +14,7 @@ import { MARK_ENTITY_ATTRIBUTE } from '@/lib/spotting/mark-names';
 import type { EntityRef } from '@/lib/views';
 import type { BriefingProvider } from './briefing-source';
 import { createPopoverHost, type PopoverHost } from './host';
-import { openInBriefings } from './open-in-briefings';
+import { openInBriefings, openReader } from './open-in-briefings';
 import { followMark } from './position';
 
 /** How long the pointer rests on a name before the card opens. */
@@ -271,6 +271,10 @@ export class PopoverController {
         onOpenInBriefings: (entity) =>
           openInBriefings(entity.id).catch((error: unknown) =>
             console.warn('[Briefings] could not open the Briefings page:', error),
+          ),
+        onReadSource: (target) =>
+          openReader(target).catch((error: unknown) =>
+            console.warn('[Briefings] could not open the article:', error),
           ),
       }),
       this.host.mount,

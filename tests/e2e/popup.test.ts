@@ -93,6 +93,39 @@ test('the timeline shows the corpus in order, with each date at its precision', 
     .toEqual([expect.stringContaining('Zelensky')]);
 });
 
+test('an event found by search opens the timeline at that event, emphasised and focused', async () => {
+  await searchBox().fill('annexes Crimea');
+  const event = popup
+    .getByRole('group', { name: /^Timeline/ })
+    .getByRole('option')
+    .first();
+  await event.waitFor();
+  const eventId = await event.getAttribute('id');
+  const title = await event.locator('.result__title').textContent();
+  for (
+    let presses = 0;
+    (await searchBox().getAttribute('aria-activedescendant')) !== eventId;
+    presses++
+  ) {
+    if (presses > 40) throw new Error('the arrow keys never reached the event');
+    await searchBox().press('ArrowDown');
+  }
+  await searchBox().press('Enter');
+
+  expect(await popup.getByRole('tab', { name: 'Timeline' }).getAttribute('aria-selected')).toBe(
+    'true',
+  );
+  expect(await searchBox().inputValue()).toBe('');
+  // Every event again, not only the name chosen before.
+  expect(await popup.getByLabel('Events of').inputValue()).toBe('');
+  const emphasised = popup.locator('li.timeline__event--emphasised');
+  await expect.poll(() => emphasised.locator('.timeline__title').textContent()).toBe(title);
+  expect(await emphasised.evaluate((item) => document.activeElement === item)).toBe(true);
+  const box = await emphasised.boundingBox();
+  expect(box && box.y >= 0 && box.y + box.height <= 600).toBe(true);
+  expect(await seriousViolations(popup)).toEqual([]);
+});
+
 test('the options page has no serious accessibility problems', async () => {
   const options = await browser.context.newPage();
   await options.setViewportSize({ width: 900, height: 1000 });

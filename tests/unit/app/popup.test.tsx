@@ -1,7 +1,53 @@
-import { fireEvent, render, screen, within } from '@testing-library/preact';
-import { expect, test, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterAll, beforeAll, expect, test, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Popup, type PopupProps } from '@/components/Popup';
-import type { SearchHit } from '@/lib/views';
+import { PopupApp } from '@/entrypoints/popup/App';
+import { type BackgroundHandlers, backgroundHandlers } from '@/lib/background/api';
+import { BackgroundService } from '@/lib/background/service';
+import { BriefingsDatabase } from '@/lib/store/db';
+import type { Briefing, EventView, SearchHit } from '@/lib/views';
+import { bundledPack } from '../../support/packs';
+
+/** The popup app's calls go to the real handlers over the bundled pack (see beforeAll). */
+const wire = vi.hoisted(() => ({
+  handlers: null as null | Record<string, (data: unknown) => Promise<unknown>>,
+  calls: [] as { name: string; data: unknown }[],
+}));
+vi.mock('@/lib/messaging', () => ({
+  backgroundMessenger: {
+    sendMessage: (name: string, data: unknown) => {
+      wire.calls.push({ name, data });
+      if (name === 'getStatus') return Promise.resolve({ version: '0.1.0' });
+      const handler = wire.handlers?.[name];
+      return handler ? handler(data) : Promise.reject(new Error(`${name} is not wired`));
+    },
+  },
+  // No web page behind this popup: its content script never answers.
+  contentMessenger: {
+    sendMessage: () => Promise.reject(new Error('no content script in this tab')),
+  },
+  extensionPageMessenger: { sendMessage: () => Promise.resolve(), onMessage: () => () => {} },
+}));
+
+let db: BriefingsDatabase;
+let timeline: EventView[];
+let peskov: Briefing;
+
+beforeAll(async () => {
+  db = new BriefingsDatabase(`popup-app-${crypto.randomUUID()}`);
+  const service = new BackgroundService(db, () =>
+    Promise.resolve({ pack: bundledPack(), hash: 'bundled' }),
+  );
+  const handlers: BackgroundHandlers = backgroundHandlers(service);
+  wire.handlers = handlers as unknown as Record<string, (data: unknown) => Promise<unknown>>;
+  timeline = await service.timeline();
+  peskov = (await service.briefing('dmitry-peskov')) as Briefing;
+});
+
+afterAll(async () => {
+  await db.delete();
+});
 
 function props(overrides: Partial<PopupProps> = {}): PopupProps {
   return {
@@ -26,6 +72,8 @@ function props(overrides: Partial<PopupProps> = {}): PopupProps {
     briefing: { state: 'closed' },
     onOpenEntity: vi.fn(),
     onCloseBriefing: vi.fn(),
+    timelineEvent: null,
+    onReadSource: vi.fn(),
     ...overrides,
   };
 }
@@ -126,4 +174,114 @@ test('the site switch shows the shortcut and reports the change', () => {
   expect(toggle.closest('label')?.textContent).toContain('Alt+Shift+B');
   fireEvent.click(toggle);
   expect(onSiteEnabled).toHaveBeenCalledWith(false);
+});
+
+test('the timeline scrolls to the event asked for, emphasises it and gives it focus', () => {
+  const scrolled = vi.spyOn(HTMLElement.prototype, 'scrollIntoView');
+  const crimea = timeline.find((event) => event.title.includes('annexes Crimea')) as EventView;
+  render(
+    <Popup
+      {...props({
+        view: 'timeline',
+        timeline,
+        timelineEvent: { packId: crimea.packId, id: crimea.id },
+      })}
+    />,
+  );
+  const item = document.activeElement as HTMLElement;
+  expect(item.tagName).toBe('LI');
+  expect(item.textContent).toContain(crimea.title);
+  expect(item.classList).toContain('timeline__event--emphasised');
+  expect(item.getAttribute('aria-current')).toBe('true');
+  expect(scrolled.mock.contexts).toContain(item);
+  expect(document.querySelectorAll('.timeline__event--emphasised')).toHaveLength(1);
+});
+
+test('in a briefing, "Read" on a quote’s source asks for the reader view at that quote', () => {
+  const onReadSource = vi.fn();
+  render(<Popup {...props({ briefing: { state: 'ready', briefing: peskov }, onReadSource })} />);
+  fireEvent.click(
+    screen.getAllByRole('button', { name: 'Read it in The Moscow Times' })[0] as HTMLElement,
+  );
+  expect(onReadSource).toHaveBeenCalledWith({
+    packId: 'seed-corpus',
+    documentId: 'seed-001',
+    at: 366,
+  });
+});
+
+/** Types a query into the popup app's search box and waits for its results. */
+async function search(query: string): Promise<HTMLElement> {
+  const box = screen.getByRole('searchbox', { name: 'Search your briefings' });
+  fireEvent.input(box, { target: { value: query } });
+  return screen.findByRole('listbox', { name: 'Search results' }, { timeout: 5_000 });
+}
+
+function groupOf(results: HTMLElement, heading: string): HTMLElement {
+  const group = within(results)
+    .getAllByRole('group')
+    .find((candidate) =>
+      candidate.querySelector('.results__heading')?.textContent?.startsWith(heading),
+    );
+  if (!group) throw new Error(`no ${heading} among the results`);
+  return group;
+}
+
+test('an article hit opens its reader view in a new tab, not a briefing', async () => {
+  const created = vi.spyOn(fakeBrowser.tabs, 'create');
+  wire.calls = [];
+  render(<PopupApp />);
+  const results = await search('Kremlin Sees No Prospect');
+  const article = within(groupOf(results, 'Articles')).getByText(
+    'Kremlin Sees No Prospect of Chinese Mediation on Ukraine',
+  );
+  fireEvent.click(article);
+  await waitFor(() => expect(created).toHaveBeenCalledTimes(1));
+  expect(created).toHaveBeenCalledWith({
+    url: 'chrome-extension://test-extension-id/reader.html?pack=seed-corpus&doc=seed-001',
+  });
+  expect(wire.calls.some((call) => call.name === 'getBriefing')).toBe(false);
+});
+
+test('an event hit, chosen with the keyboard, opens the timeline at that event', async () => {
+  const created = vi.spyOn(fakeBrowser.tabs, 'create');
+  render(<PopupApp />);
+  const results = await search('annexes Crimea');
+  const event = within(groupOf(results, 'Timeline')).getAllByRole('option')[0] as HTMLElement;
+  const box = screen.getByRole('searchbox', { name: 'Search your briefings' });
+  for (let presses = 0; box.getAttribute('aria-activedescendant') !== event.id; presses++) {
+    if (presses > 40) throw new Error('the arrow keys never reached the event');
+    fireEvent.keyDown(box, { key: 'ArrowDown' });
+  }
+  const title = event.querySelector('.result__title')?.textContent ?? '';
+  fireEvent.keyDown(box, { key: 'Enter' });
+
+  expect(await screen.findByRole('tab', { name: 'Timeline', selected: true })).toBeTruthy();
+  expect((box as HTMLInputElement).value).toBe('');
+  await waitFor(() =>
+    expect(document.activeElement?.classList).toContain('timeline__event--emphasised'),
+  );
+  expect(document.activeElement?.querySelector('.timeline__title')?.textContent).toBe(title);
+  expect(created).not.toHaveBeenCalled();
+});
+
+test('a quote hit opens its speaker’s briefing, whose sources open the reader view', async () => {
+  const created = vi.spyOn(fakeBrowser.tabs, 'create');
+  wire.calls = [];
+  render(<PopupApp />);
+  const results = await search('commanding potential');
+  fireEvent.click(within(groupOf(results, 'Quotes')).getAllByRole('option')[0] as HTMLElement);
+  const heading = await screen.findByRole('heading', { level: 2, name: 'Dmitry Peskov' });
+  expect(heading).toBeTruthy();
+  expect(wire.calls).toContainEqual({
+    name: 'getBriefing',
+    data: { entityId: 'dmitry-peskov', quoteLimit: 50 },
+  });
+  fireEvent.click(
+    screen.getAllByRole('button', { name: 'Read it in The Moscow Times' })[0] as HTMLElement,
+  );
+  await waitFor(() => expect(created).toHaveBeenCalledTimes(1));
+  expect(created).toHaveBeenCalledWith({
+    url: 'chrome-extension://test-extension-id/reader.html?pack=seed-corpus&doc=seed-001&at=366',
+  });
 });
