@@ -3,12 +3,13 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { BriefingView } from '@/components/briefing/BriefingView';
 import type { SearchFilters as Filters } from '@/lib/search/kinds';
 import type { Briefing, EntityRef, EventView, ReaderTarget, SearchHit } from '@/lib/views';
+import { AddArticle, type AddState } from './popup/AddArticle';
 import { OnThisPage, type PageState } from './popup/OnThisPage';
 import { SearchFilters } from './popup/SearchFilters';
 import { hitDomId, orderHits, SearchResults } from './popup/SearchResults';
 import { type EventRef, Timeline } from './popup/Timeline';
 
-export type { PageState };
+export type { AddState, PageState };
 
 export type BriefingState =
   | { state: 'closed' }
@@ -30,6 +31,9 @@ export interface PopupProps {
   controls: SiteControls | null;
   onSiteEnabled: (enabled: boolean) => void;
   onPaused: (paused: boolean) => void;
+  /** "Add this article": null where the tab shows no web page. */
+  adding: AddState | null;
+  onAddArticle: () => void;
 
   query: string;
   filters: Filters;
@@ -72,6 +76,7 @@ export function Popup(props: PopupProps) {
           onPaused={props.onPaused}
         />
       )}
+      {props.adding && <AddArticle status={props.adding} onAdd={props.onAddArticle} />}
       {props.briefing.state === 'closed' ? (
         <Browse {...props} />
       ) : (

@@ -1,6 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { type BriefingState, Popup, type PopupProps, type SiteControls } from '@/components/Popup';
+import {
+  type AddState,
+  type BriefingState,
+  Popup,
+  type PopupProps,
+  type SiteControls,
+} from '@/components/Popup';
 import type { PageState } from '@/components/popup/OnThisPage';
 import type { EventRef } from '@/components/popup/Timeline';
 import { findTargetTabId } from '@/lib/active-tab';
@@ -29,6 +35,7 @@ export function PopupApp() {
   const [timelineFocus, setTimelineFocus] = useState<EntityRef | null>(null);
   const [timelineEvent, setTimelineEvent] = useState<EventRef | null>(null);
   const [briefing, setBriefing] = useState<BriefingState>({ state: 'closed' });
+  const [adding, setAdding] = useState<AddState>({ state: 'idle' });
   const searchRun = useRef(0);
 
   useEffect(() => {
@@ -101,6 +108,17 @@ export function PopupApp() {
     browser.tabs.create({ url: readerUrl(target) }).catch(reportError);
   }
 
+  async function addArticle() {
+    if (tabId === null) return;
+    setAdding({ state: 'working' });
+    try {
+      const added = await background.sendMessage('addArticleFromTab', { tabId });
+      setAdding({ state: 'added', added, readerHref: readerUrl(added) });
+    } catch (error) {
+      setAdding({ state: 'failed', message: messageOf(error) });
+    }
+  }
+
   async function changeControls(change: { enabled?: boolean; paused?: boolean }) {
     if (!controls) return;
     if (change.enabled !== undefined && controls.host) {
@@ -122,6 +140,8 @@ export function PopupApp() {
       controls={controls}
       onSiteEnabled={(enabled) => changeControls({ enabled }).catch(reportError)}
       onPaused={(paused) => changeControls({ paused }).catch(reportError)}
+      adding={controls?.host ? adding : null}
+      onAddArticle={() => addArticle()}
       query={query}
       filters={filters}
       hits={hits}

@@ -8,12 +8,12 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { seriousViolations } from '../../scripts/harness/accessibility';
+import { AccessibleView } from '../../scripts/harness/accessible-view';
 import {
   type ExtensionBrowser,
   launchExtensionBrowser,
 } from '../../scripts/harness/extension-browser';
 import { type StaticServer, startStaticServer } from '../../scripts/harness/static-server';
-import { AccessibleView } from './accessible-view';
 
 const screenshotsDir = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 

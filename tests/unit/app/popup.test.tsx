@@ -55,6 +55,8 @@ function props(overrides: Partial<PopupProps> = {}): PopupProps {
     controls: { host: 'news.example', enabled: true, paused: false, shortcut: 'Alt+Shift+B' },
     onSiteEnabled: vi.fn(),
     onPaused: vi.fn(),
+    adding: { state: 'idle' },
+    onAddArticle: vi.fn(),
     query: '',
     filters: {},
     hits: null,
@@ -152,9 +154,8 @@ test('search results are grouped by kind, the match emphasised, and the keyboard
 
 test('a search that finds nothing says so', () => {
   render(<Popup {...props({ query: 'quetzalcoatl', hits: [] })} />);
-  expect(screen.getByRole('status').textContent).toBe(
-    'Nothing in your briefings matches “quetzalcoatl”.',
-  );
+  const said = screen.getByText('Nothing in your briefings matches “quetzalcoatl”.');
+  expect(said.getAttribute('role')).toBe('status');
 });
 
 test('hostile text in a snippet is shown as text', () => {
@@ -284,4 +285,45 @@ test('a quote hit opens its speaker’s briefing, whose sources open the reader 
   expect(created).toHaveBeenCalledWith({
     url: 'chrome-extension://test-extension-id/reader.html?pack=seed-corpus&doc=seed-001&at=366',
   });
+});
+
+test('"Add this article" says what the page brought, with a link to read it', () => {
+  const onAddArticle = vi.fn();
+  const { rerender } = render(<Popup {...props({ onAddArticle })} />);
+  fireEvent.click(screen.getByRole('button', { name: 'Add this article' }));
+  expect(onAddArticle).toHaveBeenCalledOnce();
+
+  rerender(<Popup {...props({ adding: { state: 'working' } })} />);
+  expect(screen.getByRole('button', { name: 'Adding…' }).hasAttribute('disabled')).toBe(true);
+
+  const added = {
+    packId: 'my-reading',
+    documentId: 'a-1',
+    title: 'Harbour strike enters second week',
+    outlet: 'The Coastal Ledger',
+    quotes: 2,
+    attributed: 2,
+    newNames: ['Tomas Brekke', 'Ingrid Holm'],
+    replaced: false,
+  };
+  rerender(
+    <Popup {...props({ adding: { state: 'added', added, readerHref: 'reader.html?doc=a-1' } })} />,
+  );
+  const status = screen.getByText(/Added to My reading/).closest('[role="status"]') as HTMLElement;
+  expect(status.textContent).toBe(
+    'Added to My reading: Harbour strike enters second week (The Coastal Ledger). 2 quotes (2 attributed); new: Tomas Brekke, Ingrid Holm.',
+  );
+  expect(within(status).getByRole('link').getAttribute('href')).toBe('reader.html?doc=a-1');
+
+  rerender(
+    <Popup
+      {...props({ adding: { state: 'failed', message: 'No article was found on this page.' } })}
+    />,
+  );
+  expect(screen.getByRole('alert').textContent).toBe('No article was found on this page.');
+});
+
+test('on a browser page, there is nothing to add', () => {
+  render(<Popup {...props({ adding: null })} />);
+  expect(screen.queryByRole('button', { name: 'Add this article' })).toBeNull();
 });
