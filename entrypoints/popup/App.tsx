@@ -114,6 +114,8 @@ export function PopupApp() {
     try {
       const added = await background.sendMessage('addArticleFromTab', { tabId });
       setAdding({ state: 'added', added, readerHref: readerUrl(added) });
+      // The page has been told of the new names: list them as it marks them.
+      setPage(await loadPageState(tabId).catch((): PageState => ({ state: 'unavailable' })));
     } catch (error) {
       setAdding({ state: 'failed', message: messageOf(error) });
     }

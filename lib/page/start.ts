@@ -45,6 +45,9 @@ export function startPageBriefings(ctx: ContentScriptContext): void {
   page.loadSettings();
 }
 
+/** How long the popup's question waits for a pass over the page before it is answered. */
+const SUMMARY_WAIT_MS = 2000;
+
 class PageBriefings {
   private spotter: PageSpotter | null = null;
   /** The latest settings received, and the latest put in place (the two differ meanwhile). */
@@ -56,6 +59,8 @@ class PageBriefings {
   /** Settled once the page's settings are first known (or could not be read). */
   private readonly settingsRead: Promise<void>;
   private settingsReadNow: () => void = () => {};
+  /** Settled when the current spotter has been over the page once. */
+  private scanned: Promise<void> = Promise.resolve();
 
   constructor(private readonly ctx: ContentScriptContext) {
     this.settingsRead = new Promise((resolve) => {
@@ -63,9 +68,17 @@ class PageBriefings {
     });
   }
 
-  /** What the popup shows: answered once the settings are known, so "off" is never a guess. */
+  /**
+   * What the popup shows: answered once the settings are known, so "off" is never a guess, and
+   * once a pass over the page that is under way (new names, say) is done, or has run a while.
+   */
   async summary(): Promise<PageSummary> {
     await this.settingsRead;
+    await this.applying;
+    await Promise.race([
+      this.scanned,
+      new Promise((resolve) => setTimeout(resolve, SUMMARY_WAIT_MS)),
+    ]);
     return {
       url: location.href,
       active: this.settings?.enabled === true,
@@ -123,6 +136,10 @@ class PageBriefings {
     this.spotter = null;
     const matcher = await this.currentMatcher();
     if (matcher === null || this.ctx.isInvalid) return;
+    let scannedNow: () => void = () => {};
+    this.scanned = new Promise((resolve) => {
+      scannedNow = resolve;
+    });
     this.spotter = new PageSpotter(document, {
       matcher,
       markEveryPlaceMention: settings.markEveryPlaceMention,
@@ -130,7 +147,10 @@ class PageBriefings {
       lifetime: this.ctx,
       hooks: {
         beforeFirstMark: () => announce(MARKING_START_EVENT),
-        onIdle: (summary) => announce(SCAN_IDLE_EVENT, summary),
+        onIdle: (summary) => {
+          scannedNow();
+          announce(SCAN_IDLE_EVENT, summary);
+        },
       },
     });
     this.spotter.start();

@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { AccessibleView } from '../../scripts/harness/accessible-view';
 import { callBackground } from '../../scripts/harness/background-calls';
 import {
@@ -31,6 +31,16 @@ beforeAll(async () => {
     await readFile(`${fixtures}harbour-strike.html`, 'utf8'),
   );
   browser = await launchExtensionBrowser();
+});
+
+/** Each test starts with no saved articles, whatever the one before it left. */
+afterEach(async () => {
+  const page = await browser.context.newPage();
+  await page.goto(browser.extensionUrl('options.html'));
+  for (const article of await callBackground(page, 'listReadings')) {
+    await callBackground(page, 'removeReading', { documentId: article.documentId });
+  }
+  await page.close();
 });
 
 afterAll(async () => {
@@ -65,6 +75,9 @@ test('added from the popup: its new people are marked at once, its quotes found 
   expect(said).toMatch(
     /^Added to My reading: Harbour strike enters second week \(The Coastal Ledger\)\. \d+ quotes \(\d+ attributed\); new: .*Tomas Brekke/,
   );
+  // The popup's list of names on the page has them too.
+  const found = popup.getByRole('list', { name: 'Names on this page' });
+  await expect.poll(() => found.textContent()).toContain('Tomas Brekke');
   await popup.screenshot({ path: `${screenshotsDir}add-article.png` });
 
   // The open page learns the new names without a reload.
@@ -74,7 +87,10 @@ test('added from the popup: its new people are marked at once, its quotes found 
 
   // Search finds the quote, under its speaker.
   await popup.getByRole('searchbox').fill('night shifts');
-  const hit = popup.getByRole('listitem').filter({ hasText: 'night shifts are safe' });
+  const hit = popup
+    .getByRole('group', { name: /^Quotes/ })
+    .getByRole('option')
+    .filter({ hasText: 'night shifts are safe' });
   await expect.poll(() => hit.count()).toBe(1);
   expect(await hit.textContent()).toContain('Tomas Brekke');
 
@@ -90,8 +106,6 @@ test('added from the popup: its new people are marked at once, its quotes found 
   expect(readings.map((article) => article.title)).toEqual(['Harbour strike enters second week']);
   const quotes = await callBackground(popup, 'search', { query: 'night shifts', kinds: ['quote'] });
   expect(quotes.filter((quote) => quote.packId === 'my-reading')).toHaveLength(1);
-
-  await callBackground(popup, 'removeReading', { documentId: readings[0]?.documentId ?? '' });
   await popup.close();
   await spotted.close();
 });
@@ -102,8 +116,6 @@ test('a site the reader switched off still allows an explicit add', async () => 
   const popup = await popupFor(spotted.page);
   expect(await addFromPopup(popup)).toMatch(/^Added to My reading: Harbour strike/);
   expect(await markedNames(spotted.page)).toEqual([]);
-  const [saved] = await callBackground(popup, 'listReadings');
-  await callBackground(popup, 'removeReading', { documentId: saved?.documentId ?? '' });
   await setSiteEnabled(browser, '127.0.0.1', true);
   await popup.close();
   await spotted.close();
@@ -127,7 +139,7 @@ test('the options page imports a .txt and an .html article, lists them, and remo
   await expect.poll(() => rows.count()).toBe(2);
   const harbour = rows.filter({ hasText: 'Harbour strike' });
   expect(await harbour.textContent()).toContain('The Coastal Ledger');
-  expect(await harbour.textContent()).toContain('12 Mar 2024');
+  expect(await harbour.textContent()).toContain('12 March 2024');
 
   options.once('dialog', (dialog) => dialog.accept());
   await harbour.getByRole('button', { name: /^Remove/ }).click();
