@@ -64,9 +64,9 @@ export default defineConfig({
       },
     },
     // A headless browser cannot click the toolbar button, open the context menu or press an
-    // extension shortcut, so the test build holds for its local test server the access those
-    // gestures grant for the active tab (activeTab). The release build has no host permission.
-    ...(mode === 'e2e' && { host_permissions: ['http://127.0.0.1/*'] }),
+    // extension shortcut, so the test build holds the access those gestures grant for the page
+    // in the active tab (activeTab). The release build has no host permission.
+    ...(mode === 'e2e' && { host_permissions: ['http://*/*', 'https://*/*'] }),
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

@@ -37,6 +37,9 @@ type StoredFields = Pick<SearchEntry, 'kind' | 'packId' | 'id' | 'title' | 'date
 
 const indexOptions = {
   idField: 'key',
+  // Vacuuming runs in timed batches; inside a database transaction that wait would end the
+  // transaction. The store vacuums after a change instead (CorpusStore.saveIndex).
+  autoVacuum: false,
   fields: ['title', 'aliases', 'body'],
   storeFields: ['kind', 'packId', 'id', 'title', 'date', 'entityId'],
   processTerm: (term: string) => {

@@ -292,6 +292,9 @@ export class CorpusStore {
     const index = this.index;
     if (!index) return;
     try {
+      // Entries discarded by the changes leave dirt behind; clean it before it is saved.
+      if (index.dirtCount > 0) await index.vacuum();
+      if (index !== this.index) return; // a failed change dropped it meanwhile
       await this.db.transaction('rw', [this.db.searchIndex, this.db.settings], async () => {
         const generation = await this.generation();
         await this.db.searchIndex.put({ id: 'main', json: JSON.stringify(index), generation });

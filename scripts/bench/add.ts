@@ -8,7 +8,7 @@
  * (PerformanceObserver 'longtask', > 50 ms). Budget: under 1 s, no long task caused in the page.
  *
  * Uses the test build: a headless browser cannot press the toolbar button, so the test build
- * holds for 127.0.0.1 the access that button grants (see wxt.config.ts).
+ * holds the access to the page that the button grants (activeTab; see wxt.config.ts).
  *
  *   npm run bench:add
  */
