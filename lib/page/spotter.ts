@@ -104,11 +104,13 @@ export class PageSpotter {
   private batchesRunning = false;
   private markedOnce = false;
   private viewportReported = false;
+  private matcher: Matcher;
 
   constructor(
     private readonly document: Document,
     private readonly options: SpotterOptions,
   ) {
+    this.matcher = options.matcher;
     this.rules = new MentionRules(options.markEveryPlaceMention);
     options.lifetime.signal.addEventListener('abort', () => this.stop(), {
       once: true,
@@ -121,6 +123,17 @@ export class PageSpotter {
     if (this.abort.signal.aborted) return;
     this.watchRoot(this.document);
     this.queued.add(walkRootOf(this.document));
+    void this.runBatches();
+  }
+
+  /**
+   * The names to look for grew (an article was added): the page is read again with them. Marks
+   * stay where they are; only text not marked yet can gain one, so nothing on the page flickers.
+   */
+  lookForMoreNames(matcher: Matcher): void {
+    if (this.signal.aborted) return;
+    this.matcher = matcher;
+    for (const root of this.observers.keys()) this.queued.add(walkRootOf(root));
     void this.runBatches();
   }
 
@@ -319,7 +332,7 @@ export class PageSpotter {
 
   private match(segment: TextSegment, walk: BatchWalk, watchViewport: boolean): void {
     this.segmentsRead++;
-    const matches = this.options.matcher
+    const matches = this.matcher
       .findAll(segment.text)
       .filter(
         (match) => !segment.marked.some(([start, end]) => match.start < end && start < match.end),

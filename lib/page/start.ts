@@ -61,6 +61,9 @@ class PageBriefings {
   private settingsReadNow: () => void = () => {};
   /** Settled when the current spotter has been over the page once. */
   private scanned: Promise<void> = Promise.resolve();
+  private scannedNow: () => void = () => {};
+  /** The terms of the dictionary `matcher` was built from (text, entity and rules). */
+  private termKeys = new Set<string>();
 
   constructor(private readonly ctx: ContentScriptContext) {
     this.settingsRead = new Promise((resolve) => {
@@ -104,17 +107,37 @@ class PageBriefings {
       .catch((error: unknown) => warn('could not apply the settings for this page', error));
   }
 
-  /** Marks the page again with the background's current dictionary (the packs changed). */
+  /**
+   * The packs changed: the page is marked with the background's current dictionary. When names
+   * were only added (an article saved), the page is read again for them and its marks stay;
+   * otherwise (a pack removed) it is marked afresh.
+   */
   refreshNames(): void {
     this.applying = this.applying
-      .then(() => {
+      .then(async () => {
         const settings = this.applied;
         if (settings === null || !settings.enabled) return;
+        const [before, previous] = [this.termKeys, this.matcher];
+        const matcher = await this.currentMatcher();
+        if (matcher === null || this.ctx.isInvalid) return;
+        if (matcher === previous && this.spotter !== null) return; // the names are the same
+        if (this.spotter !== null && [...before].every((key) => this.termKeys.has(key))) {
+          this.expectScan();
+          this.spotter.lookForMoreNames(matcher);
+          return;
+        }
         this.spotter?.stop();
         this.spotter = null;
         return this.switchTo(settings);
       })
       .catch((error: unknown) => warn('could not look for the new names', error));
+  }
+
+  /** From now, `scanned` waits for the next pass over the page to end. */
+  private expectScan(): void {
+    this.scanned = new Promise((resolve) => {
+      this.scannedNow = resolve;
+    });
   }
 
   private async switchTo(settings: PageSettings): Promise<void> {
@@ -136,10 +159,7 @@ class PageBriefings {
     this.spotter = null;
     const matcher = await this.currentMatcher();
     if (matcher === null || this.ctx.isInvalid) return;
-    let scannedNow: () => void = () => {};
-    this.scanned = new Promise((resolve) => {
-      scannedNow = resolve;
-    });
+    this.expectScan();
     this.spotter = new PageSpotter(document, {
       matcher,
       markEveryPlaceMention: settings.markEveryPlaceMention,
@@ -148,7 +168,7 @@ class PageBriefings {
       hooks: {
         beforeFirstMark: () => announce(MARKING_START_EVENT),
         onIdle: (summary) => {
-          scannedNow();
+          this.scannedNow();
           announce(SCAN_IDLE_EVENT, summary);
         },
       },
@@ -167,11 +187,13 @@ class PageBriefings {
     }
     if (dictionary === null) return this.matcher;
     const builder = new MatcherBuilder(dictionary);
+    const termKeys = new Set(dictionary.terms.map((term) => JSON.stringify(term)));
     const built = await runInIdleSlices(this.ctx, this.ctx.signal, (hasTimeLeft) =>
       builder.addTerms(hasTimeLeft),
     );
     if (!built) return null;
     this.matcher = builder.build();
+    this.termKeys = termKeys;
     return this.matcher;
   }
 }
