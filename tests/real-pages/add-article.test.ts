@@ -65,7 +65,7 @@ describe.each(Object.entries(PAGES))('%s', (file, page) => {
     try {
       const { title, outlet } = page.expected;
       expect(await add(popup)).toMatch(
-        new RegExp(`^Added to My reading: ${escape(title)} \\(${escape(outlet)}\\)\\. `),
+        new RegExp(`^Added to My reading: ${literally(title)} \\(${literally(outlet)}\\)\\. `),
       );
       const [saved, ...others] = await callBackground(popup, 'listReadings');
       expect(others).toEqual([]);
@@ -152,6 +152,6 @@ describe.each(Object.entries(PAGES))('%s', (file, page) => {
   });
 });
 
-function escape(text: string): string {
+function literally(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
