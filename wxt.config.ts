@@ -52,7 +52,16 @@ export default defineConfig({
       'Who is this, and what did they actually say? Offline briefings on the names in the news you read.',
     // unlimitedStorage: packs can be large, and the corpus must not be evicted under pressure.
     // activeTab + scripting: "Add this article" reads the page only on the reader's gesture.
-    permissions: ['storage', 'tabs', 'unlimitedStorage', 'activeTab', 'scripting', 'contextMenus'],
+    // offscreen (Chrome): the page whose worker compiles added articles; Firefox uses a frame.
+    permissions: [
+      'storage',
+      'tabs',
+      'unlimitedStorage',
+      'activeTab',
+      'scripting',
+      'contextMenus',
+      ...(browser === 'firefox' ? [] : ['offscreen']),
+    ],
     commands: {
       'toggle-site': {
         suggested_key: { default: 'Alt+Shift+B' },

@@ -5,9 +5,11 @@
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { BackgroundApi } from '@/lib/background/api';
+import type { CompiledSubmission } from '@/lib/compiler/compile-for-reading';
+import type { Entity } from '@/lib/pack/schema';
 import type { HighlightStyle } from '@/lib/settings';
 import type { SpotDictionary } from '@/lib/spotting/dictionary';
-import type { InstallProgress } from '@/lib/views';
+import type { ArticleSubmission, InstallProgress } from '@/lib/views';
 
 export type { SpotDictionary };
 
@@ -45,7 +47,13 @@ interface ExtensionPageProtocol {
   importProgress(data: InstallProgress): void;
 }
 
+/** Told to the compiler page by the background (entrypoints/compiler). */
+interface CompilerProtocol {
+  compileArticle(data: { submission: ArticleSubmission; known: Entity[] }): CompiledSubmission;
+}
+
 /** Calls answered by the background service worker: see lib/background/api.ts. */
 export const backgroundMessenger = defineExtensionMessaging<BackgroundApi>();
 export const contentMessenger = defineExtensionMessaging<ContentProtocol>();
 export const extensionPageMessenger = defineExtensionMessaging<ExtensionPageProtocol>();
+export const compilerMessenger = defineExtensionMessaging<CompilerProtocol>();

@@ -84,6 +84,10 @@ export interface SearchHit extends SearchHitRef {
 }
 
 /** Shipped with the extension, imported from a file, or the reader's own ("My reading"). */
+/** The reader's own pack: the articles they add. */
+export const READING_PACK_ID = 'my-reading';
+export const READING_PACK_TITLE = 'My reading';
+
 export type PackOrigin = 'bundled' | 'imported' | 'reading';
 
 /** An installed pack, as the options page lists it. */

@@ -4,17 +4,10 @@
  * so that two adds of the same page never both miss each other and save it twice.
  */
 import { browser } from 'wxt/browser';
-import {
-  articleFile,
-  asMemberOf,
-  compileArticle,
-  gazetteerOf,
-  type ReadArticle,
-} from '@/lib/corpus/article';
-import { CorpusInputErrors } from '@/lib/corpus/errors';
+import type { ReadArticle } from '@/lib/corpus/article';
 import { textFingerprint } from '@/lib/corpus/fingerprint';
-import type { ArticleFile } from '@/lib/corpus/frontMatter';
 import { contentHash } from '@/lib/hash';
+import { asMemberOf } from '@/lib/pack/member';
 import { READING_PACK_ID } from '@/lib/store/reading-store';
 import type { AddedArticle, ArticleSubmission } from '@/lib/views';
 import type { BackgroundService } from './service';
@@ -48,10 +41,8 @@ export class ArticleAdder {
   }
 
   private async compileAndSave(submission: ArticleSubmission): Promise<AddedArticle> {
-    const file =
-      submission.kind === 'read' ? articleFile(submission.article, 'article.md') : submission.file;
     const { entities } = await this.service.corpusCatalog();
-    const compiled = compileOrExplain(file, entities);
+    const { pack: compiled, file } = await this.service.compile(submission, entities);
     const [document] = compiled.documents;
     if (!document) throw new Error('The article has no text to add.');
     const url = document.url ?? null;
@@ -78,17 +69,6 @@ export class ArticleAdder {
       newNames: pack.entities.filter((entity) => !known.has(entity.id)).map((e) => e.name),
       replaced,
     };
-  }
-}
-
-function compileOrExplain(file: ArticleFile, entities: Parameters<typeof gazetteerOf>[0]) {
-  try {
-    return compileArticle(file, gazetteerOf(entities), READING_PACK_ID);
-  } catch (error) {
-    if (!(error instanceof CorpusInputErrors)) throw error;
-    throw new Error(
-      `${file.fileName} could not be read as an article: ${error.errors.map((e) => e.reason).join('; ')}.`,
-    );
   }
 }
 

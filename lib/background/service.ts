@@ -3,6 +3,8 @@
  * stopped at any time: everything here is rebuilt from the database on the next call, and the
  * in-memory caches are only caches.
  */
+
+import type { CompiledSubmission } from '@/lib/compiler/compile-for-reading';
 import { mergeEntities } from '@/lib/pack/merge';
 import type { Entity } from '@/lib/pack/schema';
 import type { SearchFilters } from '@/lib/search/index';
@@ -14,9 +16,15 @@ import { BriefingsDatabase } from '@/lib/store/db';
 import { loadDocument } from '@/lib/store/document';
 import { ReadingStore } from '@/lib/store/reading-store';
 import { SettingsStore } from '@/lib/store/settings';
-import type { Briefing, DocumentView, EventView, SearchHit } from '@/lib/views';
+import type { ArticleSubmission, Briefing, DocumentView, EventView, SearchHit } from '@/lib/views';
 import { ArticleAdder } from './add-article';
 import { type BundledPack, readBundledPack } from './bundled-pack';
+import { compileInCompilerPage } from './compiler-page';
+
+export type ArticleCompiler = (
+  submission: ArticleSubmission,
+  known: Entity[],
+) => Promise<CompiledSubmission>;
 
 export interface CorpusCatalog {
   dictionary: SpotDictionary;
@@ -38,6 +46,8 @@ export class BackgroundService {
   constructor(
     readonly db = new BriefingsDatabase(),
     private readonly bundled: () => Promise<BundledPack> = readBundledPack,
+    /** How an added article is compiled: in the compiler page's worker (tests compile in place). */
+    readonly compile: ArticleCompiler = compileInCompilerPage,
   ) {
     this.corpus = new CorpusStore(db);
     this.settings = new SettingsStore(db);

@@ -10,12 +10,11 @@ import type { ArticleFile } from '@/lib/corpus/frontMatter';
 import { mergeEntities } from '@/lib/pack/merge';
 import type { Pack } from '@/lib/pack/schema';
 import { type CorpusIndex, searchEntriesOf, searchKeysOf } from '@/lib/search/index';
-import type { SavedArticle } from '@/lib/views';
+import { READING_PACK_ID, READING_PACK_TITLE, type SavedArticle } from '@/lib/views';
 import type { CorpusStore } from './corpus-store';
 import { type EntityRow, entityRowOf, type ReadingRow, rowsOfPack } from './db';
 
-export const READING_PACK_ID = 'my-reading';
-export const READING_PACK_TITLE = 'My reading';
+export { READING_PACK_ID, READING_PACK_TITLE };
 
 /** One compiled article, ready to be saved as `documentId` (see lib/corpus/article.ts). */
 export interface CompiledArticle {

@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { backgroundHandlers } from '@/lib/background/api';
 import { BackgroundService } from '@/lib/background/service';
+import { compileSubmission } from '@/lib/compiler/compile-for-reading';
 import type { ReadArticle } from '@/lib/corpus/article';
 import { validatePack } from '@/lib/pack/schema';
 import { BriefingsDatabase } from '@/lib/store/db';
@@ -21,11 +22,18 @@ beforeEach(() => {
     respond?: (answer: unknown) => void,
   ) => respond?.(undefined)) as never);
   db = new BriefingsDatabase(`reading-${crypto.randomUUID()}`);
-  service = new BackgroundService(db, () =>
-    Promise.resolve({ pack: bundledPack(), hash: 'bundled' }),
-  );
+  service = serviceOn(db);
   handlers = backgroundHandlers(service);
 });
+
+/** The background on `db`, seeded with the bundled pack, compiling in place (no worker here). */
+function serviceOn(database: BriefingsDatabase): BackgroundService {
+  return new BackgroundService(
+    database,
+    () => Promise.resolve({ pack: bundledPack(), hash: 'bundled' }),
+    async (submission, known) => compileSubmission(submission, known),
+  );
+}
 
 afterEach(async () => {
   await db.delete();
@@ -199,9 +207,7 @@ describe('the search index', () => {
   test('a worker stopped before the index was saved rebuilds it: nothing is lost', async () => {
     await add(GRAIN_TALKS);
     // A new worker on the same database, before the first one saved its index.
-    const restarted = backgroundHandlers(
-      new BackgroundService(db, () => Promise.resolve({ pack: bundledPack(), hash: 'bundled' })),
-    );
+    const restarted = backgroundHandlers(serviceOn(db));
     const hits = await restarted.search({ query: 'importers dearly' });
     expect(hits[0]).toMatchObject({ packId: READING_PACK_ID });
   });
