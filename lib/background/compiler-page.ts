@@ -33,7 +33,7 @@ async function openCompilerPage(): Promise<void> {
     if (await offscreen.hasDocument()) return;
     await offscreen.createDocument({
       url: COMPILER_PAGE,
-      reasons: [chrome.offscreen.Reason.WORKERS],
+      reasons: ['WORKERS' as chrome.offscreen.Reason],
       justification: 'Compiles the articles the reader adds in a worker, off the service worker.',
     });
     return;

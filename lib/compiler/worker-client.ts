@@ -5,8 +5,8 @@
  */
 import type { Entity } from '@/lib/pack/schema';
 import type { ArticleSubmission } from '@/lib/views';
-import type { CompiledSubmission } from './compile-for-reading';
 import CompilerWorker from './compile.worker?worker';
+import type { CompiledSubmission } from './compile-for-reading';
 
 export interface CompilerRequest {
   id: number;
