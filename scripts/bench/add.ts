@@ -396,6 +396,7 @@ async function main(): Promise<void> {
       results.push(
         [
           `${name}`,
+          `  untimed warm-up (the run's first add also starts the compiler): the popup answered after ${ms(warm.run.answeredMs)}`,
           line('click → the popup says it is added', (run) => run.answeredMs),
           line('click → the new person marked on the page', (run) => run.markedMs),
           line('click → the page read again for new names', (run) => run.scannedMs),
