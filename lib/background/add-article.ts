@@ -3,13 +3,15 @@
  * against the installed corpus and saved in "My reading". Articles are added one after another,
  * so that two adds of the same page never both miss each other and save it twice.
  */
+import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import type { ReadArticle } from '@/lib/corpus/article';
 import { textFingerprint } from '@/lib/corpus/fingerprint';
 import { contentHash } from '@/lib/hash';
 import { asMemberOf } from '@/lib/pack/member';
-import { READING_PACK_ID } from '@/lib/store/reading-store';
 import type { AddedArticle, ArticleSubmission } from '@/lib/views';
+import { READING_PACK_ID } from '@/lib/views';
+import { ReadArticleInput } from './article-input';
 import type { BackgroundService } from './service';
 
 /** The script that reads the article in a tab (entrypoints/extract-article.ts). */
@@ -85,9 +87,14 @@ async function extractFromTab(tabId: number): Promise<ReadArticle> {
       `Briefings cannot read this page: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
-  const article = results[0]?.result as ReadArticle | null | undefined;
-  if (!article) {
+  const result = results[0]?.result;
+  if (!result) {
     throw new Error('No article was found on this page: it has too little running text.');
   }
-  return article;
+  // The page wrote the text: it is held to the same limits as any article given to Briefings.
+  const article = v.safeParse(ReadArticleInput, result);
+  if (!article.success) {
+    throw new Error(`This page's article cannot be added: ${v.summarize(article.issues)}`);
+  }
+  return article.output;
 }

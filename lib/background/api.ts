@@ -13,37 +13,15 @@ import {
   extensionPageMessenger,
   type PageSettings,
 } from '@/lib/messaging';
+import { PartialDate } from '@/lib/pack/schema';
 import { readerUrl } from '@/lib/reader-link';
 import { SEARCH_KINDS } from '@/lib/search/kinds';
 import { GeneralSettings, siteOf } from '@/lib/settings';
 import { exportPackFile, importPackFile } from '@/lib/store/pack-files';
+import { ArticleSubmissionInput } from './article-input';
 import type { BackgroundService } from './service';
 
 const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
-const PartialDate = v.pipe(v.string(), v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/));
-/** Longer than any article a person reads; a page that is not one is refused, not compiled. */
-const MAX_ARTICLE_CHARS = 2_000_000;
-const Line = (max: number) => v.pipe(v.string(), v.maxLength(max));
-
-const ReadArticle = v.object({
-  url: v.nullable(Line(4000)),
-  title: v.pipe(Line(2000), v.trim(), v.minLength(1, 'the article has no title')),
-  outlet: v.nullable(Line(500)),
-  byline: v.nullable(Line(1000)),
-  publishedAt: v.nullable(PartialDate),
-  text: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_ARTICLE_CHARS)),
-});
-const ArticleSubmission = v.variant('kind', [
-  v.object({ kind: v.literal('read'), article: ReadArticle }),
-  v.object({
-    kind: v.literal('file'),
-    file: v.object({
-      fileName: Line(500),
-      contents: v.pipe(v.string(), v.maxLength(MAX_ARTICLE_CHARS)),
-    }),
-  }),
-]);
-
 const inputs = {
   getStatus: v.undefined(),
   getSpotDictionary: v.object({ knownVersion: v.nullable(v.string()) }),
@@ -76,7 +54,7 @@ const inputs = {
   openBriefingsPage: v.object({ entityId: Id }),
   getDocument: v.object({ packId: Id, documentId: Id }),
   addArticleFromTab: v.object({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
-  addArticle: ArticleSubmission,
+  addArticle: ArticleSubmissionInput,
   listReadings: v.undefined(),
   removeReading: v.object({ documentId: Id }),
   recompileReading: v.object({ documentId: Id }),

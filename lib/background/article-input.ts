@@ -1,0 +1,29 @@
+/**
+ * What an article given to Briefings may be: read from a page (by the extraction script, or from
+ * an HTML file) or a text file. Checked wherever one arrives, the page's own included.
+ */
+import * as v from 'valibot';
+import { PartialDate } from '@/lib/pack/schema';
+
+/** Longer than any article a person reads; a page that is not one is refused, not compiled. */
+const MAX_ARTICLE_CHARS = 2_000_000;
+const Line = (max: number) => v.pipe(v.string(), v.maxLength(max));
+
+export const ReadArticleInput = v.object({
+  url: v.nullable(Line(4000)),
+  title: v.pipe(Line(2000), v.trim(), v.minLength(1, 'the article has no title')),
+  outlet: v.nullable(Line(500)),
+  byline: v.nullable(Line(1000)),
+  publishedAt: v.nullable(PartialDate),
+  text: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_ARTICLE_CHARS)),
+});
+export const ArticleSubmissionInput = v.variant('kind', [
+  v.object({ kind: v.literal('read'), article: ReadArticleInput }),
+  v.object({
+    kind: v.literal('file'),
+    file: v.object({
+      fileName: Line(500),
+      contents: v.pipe(v.string(), v.maxLength(MAX_ARTICLE_CHARS)),
+    }),
+  }),
+]);
