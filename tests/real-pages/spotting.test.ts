@@ -163,7 +163,7 @@ describe.each(Object.entries(PAGES))('%s', (file, expectedAtLeast) => {
       await page.waitForFunction(() => document.querySelector('mark.briefings-mark') === null);
       // Inline styles left aside: the page's own scripts restyle elements as they run (CNN sizes
       // its header to the layout), and Briefings never writes a style attribute of the page's.
-      const withoutInlineStyles = (html: string) => html.replace(/ style="[^"]*"/g, '');
+      const withoutInlineStyles = (html: string | null) => html?.replace(/ style="[^"]*"/g, '');
       expect(
         withoutInlineStyles(await page.evaluate(() => document.documentElement.outerHTML)),
       ).toBe(withoutInlineStyles(pristineHtml));
