@@ -4,9 +4,9 @@
  */
 import { formatProblem, type Pack, type PackProblem, validatePack } from '@/lib/pack/schema';
 import type { ImportOutcome, OnConflict } from '@/lib/views';
+import { READING_PACK_ID } from '@/lib/views';
 import type { CorpusStore, InstallProgress } from './corpus-store';
 import type { PackRow } from './db';
-import { READING_PACK_ID } from './reading-store';
 
 /** Several packs in one file: what "export everything" writes, and import reads back. */
 export const PACK_COLLECTION_FORMAT = 'briefings-pack-collection';

@@ -14,8 +14,6 @@ import { READING_PACK_ID, READING_PACK_TITLE, type SavedArticle } from '@/lib/vi
 import type { CorpusStore } from './corpus-store';
 import { type EntityRow, entityRowOf, type ReadingRow, rowsOfPack } from './db';
 
-export { READING_PACK_ID, READING_PACK_TITLE };
-
 /** One compiled article, ready to be saved as `documentId` (see lib/corpus/article.ts). */
 export interface CompiledArticle {
   documentId: string;

@@ -9,7 +9,7 @@ import { compileSubmission } from '@/lib/compiler/compile-for-reading';
 import type { ReadArticle } from '@/lib/corpus/article';
 import { validatePack } from '@/lib/pack/schema';
 import { BriefingsDatabase } from '@/lib/store/db';
-import { READING_PACK_ID } from '@/lib/store/reading-store';
+import { READING_PACK_ID } from '@/lib/views';
 import { bundledPack } from '../../support/packs';
 
 let db: BriefingsDatabase;
