@@ -142,7 +142,9 @@ export function OptionsApp() {
       }
       onReset={() =>
         act(async () => {
-          if (!confirm('Remove every imported pack and keep only the bundled corpus?')) return;
+          const question =
+            'Remove every imported pack and every article in My reading, and keep only the bundled corpus?';
+          if (!confirm(question)) return;
           await background.sendMessage('resetToBundled');
         })
       }

@@ -36,6 +36,7 @@ export function PopupApp() {
   const [timelineEvent, setTimelineEvent] = useState<EventRef | null>(null);
   const [briefing, setBriefing] = useState<BriefingState>({ state: 'closed' });
   const [adding, setAdding] = useState<AddState>({ state: 'idle' });
+  const openedAsPage = new URLSearchParams(location.search).has('tab');
   const searchRun = useRef(0);
 
   useEffect(() => {
@@ -142,7 +143,8 @@ export function PopupApp() {
       controls={controls}
       onSiteEnabled={(enabled) => changeControls({ enabled }).catch(reportError)}
       onPaused={(paused) => changeControls({ paused }).catch(reportError)}
-      adding={controls?.host ? adding : null}
+      // Opened as a page of its own ("Open in Briefings"), no click on the button gave it the tab.
+      adding={controls?.host && !openedAsPage ? adding : null}
       onAddArticle={() => addArticle()}
       query={query}
       filters={filters}

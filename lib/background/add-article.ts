@@ -35,30 +35,39 @@ export class ArticleAdder {
     return run;
   }
 
-  /** Compiles a saved article again from what was read (after an update of the compiler). */
-  async recompile(documentId: string): Promise<AddedArticle> {
-    const reading = await this.service.readings.get(documentId);
-    if (!reading) throw new Error('That article is no longer in your reading.');
-    return this.add({ kind: 'file', file: reading.source });
+  /**
+   * Compiles a saved article again from what was read (after an update of the compiler). Read
+   * in its turn, so that an article removed meanwhile stays removed.
+   */
+  recompile(documentId: string): Promise<AddedArticle> {
+    const run = this.queue.then(async () => {
+      const reading = await this.service.readings.get(documentId);
+      if (!reading) throw new Error('That article is no longer in your reading.');
+      return this.compileAndSave({ kind: 'file', file: reading.source }, documentId);
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
-  private async compileAndSave(submission: ArticleSubmission): Promise<AddedArticle> {
+  /** `recompiling`: the saved article's id, kept whatever the text now looks like. */
+  private async compileAndSave(
+    submission: ArticleSubmission,
+    recompiling?: string,
+  ): Promise<AddedArticle> {
     const { entities } = await this.service.corpusCatalog();
     const { pack: compiled, file } = await this.service.compile(submission, entities);
     const [document] = compiled.documents;
     if (!document) throw new Error('The article has no text to add.');
     const url = document.url ?? null;
     const fingerprint = textFingerprint(document.text);
-    const same = await this.service.readings.findSame(url, fingerprint);
-    const documentId = same?.documentId ?? `a-${contentHash(url ?? document.text)}`;
+    const same =
+      recompiling ?? (await this.service.readings.findSame(url, fingerprint))?.documentId;
+    const documentId = same ?? `a-${contentHash(url ?? document.text)}`;
     const pack = asMemberOf(compiled, documentId);
-    const { replaced } = await this.service.readings.save({
-      documentId,
-      pack,
-      source: file,
-      url,
-      fingerprint,
-    });
+    const { replaced } = await this.service.readings.save(
+      { documentId, pack, source: file, url, fingerprint },
+      { onlyInPlace: recompiling !== undefined },
+    );
     this.service.corpusChanged();
     const known = new Set(entities.map((entity) => entity.id));
     return {
@@ -83,8 +92,9 @@ async function extractFromTab(tabId: number): Promise<ReadArticle> {
       files: [EXTRACT_SCRIPT],
     });
   } catch (error) {
+    console.warn('[Briefings] the article extraction could not run:', error);
     throw new Error(
-      `Briefings cannot read this page: ${error instanceof Error ? error.message : String(error)}`,
+      'Briefings cannot read this page. Use the Briefings button while on the page (or its menu item, or Alt+Shift+S): that lets it read the page. Browser pages and extension stores stay closed to it.',
     );
   }
   const result = results[0]?.result;

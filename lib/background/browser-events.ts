@@ -16,16 +16,20 @@ export function registerBrowserEvents(service: BackgroundService, handlers: Back
       .whenReady()
       .catch((error: unknown) => console.error('[Briefings] seeding failed:', error));
   };
-  browser.runtime.onInstalled.addListener(() => {
-    prepare();
-    // Menu items outlive the worker; made once per install or update.
-    browser.contextMenus.create({
-      id: ADD_ARTICLE_MENU_ITEM,
-      title: 'Add this article to Briefings',
-      contexts: ['page', 'selection'],
-      documentUrlPatterns: ['http://*/*', 'https://*/*'],
-    });
-  });
+  browser.runtime.onInstalled.addListener(prepare);
+  // Chrome keeps menu items across restarts of the worker, Firefox not across browser restarts
+  // for a persistent background page: made afresh each time the background starts.
+  browser.contextMenus
+    .removeAll()
+    .then(() =>
+      browser.contextMenus.create({
+        id: ADD_ARTICLE_MENU_ITEM,
+        title: 'Add this article to Briefings',
+        contexts: ['page', 'selection'],
+        documentUrlPatterns: ['http://*/*', 'https://*/*'],
+      }),
+    )
+    .catch((error: unknown) => console.error('[Briefings] the menu item was not made:', error));
   browser.runtime.onStartup.addListener(prepare);
   browser.commands.onCommand.addListener(async (command) => {
     if (command === TOGGLE_SITE_COMMAND) await toggleActiveSite(service, handlers);

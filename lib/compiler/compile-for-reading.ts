@@ -27,6 +27,7 @@ export function compileSubmission(
   } catch (error) {
     if (!(error instanceof CorpusInputErrors)) throw error;
     const reasons = error.errors.map((problem) => problem.reason).join('; ');
-    throw new Error(`${file.fileName} could not be read as an article: ${reasons}.`);
+    const what = submission.kind === 'read' ? 'This article' : file.fileName;
+    throw new Error(`${what} could not be read as an article: ${reasons}.`);
   }
 }

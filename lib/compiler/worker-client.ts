@@ -18,21 +18,45 @@ export type CompilerResponse =
   | { id: number; ok: true; result: CompiledSubmission }
   | { id: number; ok: false; message: string };
 
+/** Longer than any article takes; past it the worker is stopped and started afresh. */
+const COMPILE_TIMEOUT_MS = 60_000;
+
 export function startCompilerWorker() {
-  const worker = new CompilerWorker();
   const waiting = new Map<number, (response: CompilerResponse) => void>();
   let lastId = 0;
-  worker.onmessage = (event: MessageEvent<CompilerResponse>) => {
-    waiting.get(event.data.id)?.(event.data);
-    waiting.delete(event.data.id);
-  };
+  let worker = start();
+
+  function start(): Worker {
+    const started = new CompilerWorker();
+    started.onmessage = (event: MessageEvent<CompilerResponse>) => {
+      waiting.get(event.data.id)?.(event.data);
+      waiting.delete(event.data.id);
+    };
+    // A worker that fails (out of memory, say) answers no one: every article waiting is told.
+    started.onerror = () => restart('The article could not be compiled: the compiler stopped.');
+    return started;
+  }
+
+  function restart(message: string): void {
+    worker.terminate();
+    for (const [id, answer] of waiting) answer({ id, ok: false, message });
+    waiting.clear();
+    worker = start();
+  }
+
   return {
     compile(submission: ArticleSubmission, known: Entity[]): Promise<CompiledSubmission> {
       const id = ++lastId;
       return new Promise((resolve, reject) => {
-        waiting.set(id, (response) =>
-          response.ok ? resolve(response.result) : reject(new Error(response.message)),
+        const timer = setTimeout(
+          () => restart('The article took too long to compile, and was not added.'),
+          COMPILE_TIMEOUT_MS,
         );
+        waiting.set(id, (response) => {
+          clearTimeout(timer);
+          if (response.ok) resolve(response.result);
+          else reject(new Error(response.message));
+        });
         worker.postMessage({ id, submission, known } satisfies CompilerRequest);
       });
     },

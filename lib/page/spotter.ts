@@ -126,6 +126,11 @@ export class PageSpotter {
     void this.runBatches();
   }
 
+  /** Whether it stopped (asked to, or after a failure it will not recover from). */
+  get stopped(): boolean {
+    return this.abort.signal.aborted;
+  }
+
   /**
    * The names to look for grew (an article was added): the page is read again with them. Marks
    * stay where they are; only text not marked yet can gain one, so nothing on the page flickers.

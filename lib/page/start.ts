@@ -77,9 +77,8 @@ class PageBriefings {
    */
   async summary(): Promise<PageSummary> {
     await this.settingsRead;
-    await this.applying;
     await Promise.race([
-      this.scanned,
+      this.applying.then(() => this.scanned),
       new Promise((resolve) => setTimeout(resolve, SUMMARY_WAIT_MS)),
     ]);
     return {
@@ -120,17 +119,24 @@ class PageBriefings {
         const [before, previous] = [this.termKeys, this.matcher];
         const matcher = await this.currentMatcher();
         if (matcher === null || this.ctx.isInvalid) return;
-        if (matcher === previous && this.spotter !== null) return; // the names are the same
-        if (this.spotter !== null && [...before].every((key) => this.termKeys.has(key))) {
+        const running = this.spotter !== null && !this.spotter.stopped ? this.spotter : null;
+        if (running && matcher === previous) return; // the same names
+        if (running && [...before].every((key) => this.termKeys.has(key))) {
           this.expectScan();
-          this.spotter.lookForMoreNames(matcher);
+          running.lookForMoreNames(matcher);
           return;
         }
-        this.spotter?.stop();
-        this.spotter = null;
+        this.stopSpotter();
         return this.switchTo(settings);
       })
       .catch((error: unknown) => warn('could not look for the new names', error));
+  }
+
+  /** Takes the marks out; nobody waits any more for a pass that will not end. */
+  private stopSpotter(): void {
+    this.spotter?.stop();
+    this.spotter = null;
+    this.scannedNow();
   }
 
   /** From now, `scanned` waits for the next pass over the page to end. */
@@ -144,8 +150,7 @@ class PageBriefings {
     const previous = this.applied;
     this.applied = settings;
     if (!settings.enabled || this.ctx.isInvalid) {
-      this.spotter?.stop();
-      this.spotter = null;
+      this.stopSpotter();
       return;
     }
     if (
@@ -155,8 +160,7 @@ class PageBriefings {
     ) {
       return;
     }
-    this.spotter?.stop();
-    this.spotter = null;
+    this.stopSpotter();
     const matcher = await this.currentMatcher();
     if (matcher === null || this.ctx.isInvalid) return;
     this.expectScan();

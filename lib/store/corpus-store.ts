@@ -55,6 +55,7 @@ const INDEX_SAVE_DELAY_MS = 1500;
 export class CorpusStore {
   /** Loaded on first use: the service worker may have been stopped since the last call. */
   private index: CorpusIndex | null = null;
+  private loading: Promise<CorpusIndex> | null = null;
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
   /** Changes run one after another, so none starts from an index a failed one left changed. */
   private lastChange: Promise<unknown> = Promise.resolve();
@@ -175,21 +176,31 @@ export class CorpusStore {
    * The in-memory index, loaded from the database, or rebuilt from the rows if it is missing or
    * older than the packs.
    */
-  async searchIndex(): Promise<CorpusIndex> {
-    if (this.index) return this.index;
+  searchIndex(): Promise<CorpusIndex> {
+    if (this.index) return Promise.resolve(this.index);
+    // One load at a time: a search and a change asking together share it, so neither can put
+    // an index older than the other's in place.
+    this.loading ??= this.loadIndex()
+      .then((index) => {
+        this.index = index;
+        return index;
+      })
+      .finally(() => {
+        this.loading = null;
+      });
+    return this.loading;
+  }
+
+  private async loadIndex(): Promise<CorpusIndex> {
     const [saved, generation] = await Promise.all([
       this.db.searchIndex.get('main'),
       this.generation(),
     ]);
-    if (saved && (saved.generation ?? 0) === generation) {
-      this.index = loadCorpusIndex(saved.json);
-      return this.index;
-    }
+    if (saved && (saved.generation ?? 0) === generation) return loadCorpusIndex(saved.json);
     const index = createCorpusIndex();
     for (const pack of await this.listPacks()) {
       index.addAll(searchEntriesOf(await this.contentsOf(pack.id)));
     }
-    this.index = index;
     return index;
   }
 
@@ -270,13 +281,15 @@ export class CorpusStore {
     return run;
   }
 
-  /** Waits for the pending index save: for tests, and before the worker may be stopped. */
+  /** Saves the index now rather than after the pause, once changes in flight are done. */
   async flushIndex(): Promise<void> {
     await this.lastChange;
-    if (this.saveTimer === null) return;
-    clearTimeout(this.saveTimer);
-    this.saveTimer = null;
-    await this.saveIndex();
+    if (this.saveTimer !== null) {
+      clearTimeout(this.saveTimer);
+      this.saveTimer = null;
+      this.lastChange = this.lastChange.then(() => this.saveIndex());
+    }
+    await this.lastChange;
   }
 
   private scheduleIndexSave(): void {

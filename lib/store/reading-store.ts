@@ -80,12 +80,17 @@ export class ReadingStore {
 
   /**
    * Saves the article, in place of the saved article with its id if there is one. Returns
-   * whether it replaced one.
+   * whether it replaced one. `onlyInPlace`: a re-compile, refused if the article was removed
+   * meanwhile.
    */
-  save(article: CompiledArticle, now = Date.now()): Promise<{ replaced: boolean }> {
+  save(
+    article: CompiledArticle,
+    { now = Date.now(), onlyInPlace = false } = {},
+  ): Promise<{ replaced: boolean }> {
     return this.corpus.change(async (index) => {
       await this.ensurePack(now);
       const previous = await this.get(article.documentId);
+      if (!previous && onlyInPlace) throw new Error('That article is no longer in your reading.');
       if (previous) await this.deleteArticleRows(previous.documentId, index);
       const rows = rowsOfPack({ ...article.pack, id: READING_PACK_ID });
       await this.db.documents.bulkAdd(rows.documents);

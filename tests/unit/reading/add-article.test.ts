@@ -219,3 +219,30 @@ describe('the search index', () => {
     expect(saved?.json).toContain('dearly');
   });
 });
+
+test('compiling again an article removed meanwhile does not bring it back', async () => {
+  const added = await add(GRAIN_TALKS);
+  // A compiler that waits until the removal is done, as a slow one might.
+  let removed: () => void = () => {};
+  const removal = new Promise<void>((resolve) => {
+    removed = resolve;
+  });
+  const slow = backgroundHandlers(
+    new BackgroundService(
+      db,
+      () => Promise.resolve({ pack: bundledPack(), hash: 'bundled' }),
+      async (submission, known) => {
+        await removal;
+        return compileSubmission(submission, known);
+      },
+    ),
+  );
+  const again = slow.recompileReading({ documentId: added.documentId });
+  await slow.removeReading({ documentId: added.documentId });
+  removed();
+  await expect(again).rejects.toThrow('That article is no longer in your reading.');
+  expect(await handlers.listReadings(undefined)).toEqual([]);
+  await expect(handlers.recompileReading({ documentId: added.documentId })).rejects.toThrow(
+    'That article is no longer in your reading.',
+  );
+});
