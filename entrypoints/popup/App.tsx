@@ -36,7 +36,8 @@ export function PopupApp() {
   const [timelineEvent, setTimelineEvent] = useState<EventRef | null>(null);
   const [briefing, setBriefing] = useState<BriefingState>({ state: 'closed' });
   const [adding, setAdding] = useState<AddState>({ state: 'idle' });
-  const openedAsPage = new URLSearchParams(location.search).has('tab');
+  // Opened from a card ("Open in Briefings"), no click on the toolbar button gave it the tab.
+  const openedFromCard = new URLSearchParams(location.search).has('entity');
   const searchRun = useRef(0);
 
   useEffect(() => {
@@ -143,8 +144,7 @@ export function PopupApp() {
       controls={controls}
       onSiteEnabled={(enabled) => changeControls({ enabled }).catch(reportError)}
       onPaused={(paused) => changeControls({ paused }).catch(reportError)}
-      // Opened as a page of its own ("Open in Briefings"), no click on the button gave it the tab.
-      adding={controls?.host && !openedAsPage ? adding : null}
+      adding={controls?.host && !openedFromCard ? adding : null}
       onAddArticle={() => addArticle()}
       query={query}
       filters={filters}
