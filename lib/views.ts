@@ -14,10 +14,8 @@ export interface EntityRef {
   kind: EntityKind;
 }
 
-/** A span of a source document, with what a reader needs to judge and open the source. */
-export interface SourceRef {
-  packId: string;
-  documentId: string;
+/** What a reader needs to judge and open a source document. */
+export interface DocumentFacts {
   title: string;
   outlet: string | null;
   url: string | null;
@@ -27,6 +25,12 @@ export interface SourceRef {
   dateReason: string | null;
   /** Set when this document re-tells another of the pack. */
   duplicateOf: string | null;
+}
+
+/** A span of a source document, with the document's facts. */
+export interface SourceRef extends DocumentFacts {
+  packId: string;
+  documentId: string;
   start: number;
   end: number;
 }
@@ -140,21 +144,12 @@ export interface DocumentQuote {
 }
 
 /** A source document as the reader view shows it: its full text and where each quote sits. */
-export interface DocumentView {
+export interface DocumentView extends DocumentFacts {
   packId: string;
   /** The pack's title, to say where the document comes from. */
   packTitle: string;
   id: string;
-  title: string;
-  outlet: string | null;
   author: string | null;
-  url: string | null;
-  publishedAt: string | null;
-  datePrecision: DatePrecision | null;
-  dateBasis: DateBasis | null;
-  dateReason: string | null;
-  /** Set when this document re-tells another of its pack. */
-  duplicateOf: string | null;
   text: string;
   /** The quotes printed in it, in the order of the text; spans never overlap. */
   quotes: DocumentQuote[];

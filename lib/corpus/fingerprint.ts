@@ -2,6 +2,8 @@
  * A short fingerprint of a text (MinHash over 4-word shingles), to recognise the same article
  * saved again from another address or after a small edit, without keeping every text at hand.
  */
+import { fnv1a } from '../hash';
+
 const SHINGLE_WORDS = 4;
 const PERMUTATIONS = 64;
 /** Share of equal MinHash values above which two texts are the same article. */
@@ -31,15 +33,6 @@ export function fingerprintSimilarity(a: readonly number[], b: readonly number[]
 }
 
 const SEEDS = Array.from({ length: PERMUTATIONS }, (_, k) => mix(0x9e3779b9 * (k + 1)));
-
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < text.length; index++) {
-    hash ^= text.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}
 
 /** murmur3's finaliser: spreads every input bit over the output. */
 function mix(value: number): number {

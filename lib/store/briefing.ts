@@ -4,7 +4,14 @@
  * them (with outlets, dates and how wordings differ), where they sit on the timeline, and who
  * they appear with.
  */
-import type { Briefing, EntityRef, EventView, QuoteView, SourceRef } from '@/lib/views';
+import type {
+  Briefing,
+  DocumentFacts,
+  EntityRef,
+  EventView,
+  QuoteView,
+  SourceRef,
+} from '@/lib/views';
 import type { BriefingsDatabase, DocumentRow, EventRow, QuoteRow } from './db';
 
 /** Quotes by and about the entity sent at first; the rest on request (see `quoteLimit`). */
@@ -171,14 +178,7 @@ class SourceResolver {
     return {
       packId,
       documentId: span.documentId,
-      title: document?.title ?? span.documentId,
-      outlet: document?.outlet ?? null,
-      url: document?.url ?? null,
-      publishedAt: document?.publishedAt ?? null,
-      datePrecision: document?.datePrecision ?? null,
-      dateBasis: document?.dateBasis ?? null,
-      dateReason: document?.dateReason ?? null,
-      duplicateOf: document?.duplicateOf ?? null,
+      ...documentFacts(document, span.documentId),
       start: span.start,
       end: span.end,
     };
@@ -224,5 +224,22 @@ function eventView(
     entities: event.entityIds.map((id) => refs.get(id)).filter((ref) => ref !== undefined),
     sources: event.sources.map((span) => sources.ref(event.packId, span)),
     involvesEntity: entityId === null || event.entityIds.includes(entityId),
+  };
+}
+
+/** A document's facts for a view; a document that is gone is named by its id. */
+export function documentFacts(
+  document: DocumentRow | undefined,
+  documentId: string,
+): DocumentFacts {
+  return {
+    title: document?.title ?? documentId,
+    outlet: document?.outlet ?? null,
+    url: document?.url ?? null,
+    publishedAt: document?.publishedAt ?? null,
+    datePrecision: document?.datePrecision ?? null,
+    dateBasis: document?.dateBasis ?? null,
+    dateReason: document?.dateReason ?? null,
+    duplicateOf: document?.duplicateOf ?? null,
   };
 }

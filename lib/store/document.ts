@@ -1,6 +1,6 @@
 /** One source document for the reader view: its text, and where each quote sits in it. */
 import type { DocumentQuote, DocumentView } from '@/lib/views';
-import type { EntityNames } from './briefing';
+import { documentFacts, type EntityNames } from './briefing';
 import type { BriefingsDatabase } from './db';
 
 export function loadDocument(
@@ -36,15 +36,8 @@ export function loadDocument(
       packId,
       packTitle: pack.title,
       id: document.id,
-      title: document.title,
-      outlet: document.outlet ?? null,
+      ...documentFacts(document, document.id),
       author: document.author ?? null,
-      url: document.url ?? null,
-      publishedAt: document.publishedAt ?? null,
-      datePrecision: document.datePrecision ?? null,
-      dateBasis: document.dateBasis ?? null,
-      dateReason: document.dateReason ?? null,
-      duplicateOf: document.duplicateOf ?? null,
       text: document.text,
       quotes: outermost(placed),
     };
