@@ -1,7 +1,8 @@
 import type { GeneralSettings, SiteRule } from '@/lib/settings';
-import type { InstalledPack, OnConflict, SavedArticle } from '@/lib/views';
+import type { InstalledPack, SavedArticle } from '@/lib/views';
 import { AppearanceSettings } from './options/AppearanceSettings';
 import { ImportPanel, type ImportState } from './options/ImportPanel';
+import type { ImportChoice } from './options/ImportQuestion';
 import { PackList } from './options/PackList';
 import { SavedArticles } from './options/SavedArticles';
 import { SiteRules } from './options/SiteRules';
@@ -20,7 +21,7 @@ export interface OptionsProps {
   readerHref: (article: SavedArticle) => string;
   onRecompileArticle: (article: SavedArticle) => void;
   onRemoveArticle: (article: SavedArticle) => void;
-  onResolveConflict: (choice: Exclude<OnConflict, 'refuse'>) => void;
+  onResolveConflict: (choice: ImportChoice) => void;
   onExport: (packId: string | 'all') => void;
   onRemove: (pack: InstalledPack) => void;
   onReset: () => void;

@@ -115,16 +115,37 @@ export interface InstallProgress {
 /** What to do when an imported pack has the id of one already installed. */
 export type OnConflict = 'refuse' | 'replace' | 'keep-both';
 
+/** One version of a pack, as the reader compares two. */
+export interface PackVersion {
+  title: string;
+  createdAt: string;
+  counts: InstalledPack['counts'];
+}
+
+/** A pack of the file whose id an installed pack with other content holds. */
+export interface PackConflict {
+  packId: string;
+  installed: PackVersion & { installedAt: number };
+  incoming: PackVersion;
+  /** Whether it may take the installed pack's place: only imported packs can be replaced. */
+  replaceable: boolean;
+}
+
 export type ImportOutcome =
-  | { ok: true; installed: InstalledPack[] }
+  | {
+      ok: true;
+      installed: InstalledPack[];
+      /** Installed packs with the same content as a pack of the file: left as they were. */
+      unchanged: InstalledPack[];
+    }
   | {
       ok: false;
       /** One sentence for the reader. */
       message: string;
       /** Every problem found, with its place in the file. */
       problems: string[];
-      /** Set when the pack is fine but its id is taken: the user may choose replace or keep both. */
-      conflict?: { packId: string; installedTitle: string; replaceable: boolean };
+      /** Set when the packs are fine but ids are taken: nothing was written, the reader chooses. */
+      conflicts?: PackConflict[];
     };
 
 /** Which document the reader view shows, and the offset of the quote to open it at. */

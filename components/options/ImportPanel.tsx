@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { IMPORTABLE_EXTENSIONS } from '@/lib/import-files';
-import type { InstallProgress, OnConflict } from '@/lib/views';
+import type { InstallProgress, PackConflict } from '@/lib/views';
+import { type ImportChoice, ImportQuestion } from './ImportQuestion';
 
 /** How one of several files went. */
 export interface FileOutcome {
@@ -15,19 +16,14 @@ export type ImportState =
   | { state: 'done'; message: string }
   /** Several files, or articles: each one's outcome, problems included. */
   | { state: 'batch'; outcomes: FileOutcome[] }
-  | {
-      state: 'failed';
-      fileName: string;
-      message: string;
-      problems: string[];
-      /** The pack is fine but its id is taken: the reader chooses. */
-      conflict?: { installedTitle: string; replaceable: boolean };
-    };
+  /** The packs are fine but their ids are taken: the reader chooses. */
+  | { state: 'question'; fileName: string; conflicts: PackConflict[] }
+  | { state: 'failed'; fileName: string; message: string; problems: string[] };
 
 interface ImportPanelProps {
   status: ImportState;
   onFiles: (files: File[]) => void;
-  onResolveConflict: (choice: Exclude<OnConflict, 'refuse'>) => void;
+  onResolveConflict: (choice: ImportChoice) => void;
 }
 
 /**
@@ -124,6 +120,15 @@ function ImportStatus({
       </div>
     );
   }
+  if (status.state === 'question') {
+    return (
+      <ImportQuestion
+        fileName={status.fileName}
+        conflicts={status.conflicts}
+        onChoose={onResolveConflict}
+      />
+    );
+  }
   if (status.state === 'done') {
     return (
       <p class="import-status import-status--done" role="status">
@@ -136,18 +141,6 @@ function ImportStatus({
       <p>
         <strong>{status.fileName}:</strong> {status.message}
       </p>
-      {status.conflict && (
-        <p class="actions">
-          {status.conflict.replaceable && (
-            <button type="button" onClick={() => onResolveConflict('replace')}>
-              Replace “{status.conflict.installedTitle}”
-            </button>
-          )}
-          <button type="button" onClick={() => onResolveConflict('keep-both')}>
-            Keep both
-          </button>
-        </p>
-      )}
       {status.problems.length > 0 && (
         <details open={status.problems.length <= 5}>
           <summary>

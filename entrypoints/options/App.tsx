@@ -3,6 +3,7 @@ import { Options, type OptionsProps } from '@/components/Options';
 import type { FileOutcome, ImportState } from '@/components/options/ImportPanel';
 import { describeAdded } from '@/lib/added-article';
 import { type ImportableFile, readImportable } from '@/lib/import-files';
+import { describeImported } from '@/lib/imported-packs';
 import { backgroundMessenger as background, extensionPageMessenger } from '@/lib/messaging';
 import { readerUrl } from '@/lib/reader-link';
 import type { OnConflict } from '@/lib/views';
@@ -71,13 +72,14 @@ export function OptionsApp() {
       setImport({ state: 'failed', fileName: name, message: messageOf(error), problems: [] });
       return;
     }
+    setPendingFile(!outcome.ok && outcome.conflicts ? { name, text } : null);
     if (outcome.ok) {
-      setPendingFile(null);
-      const titles = outcome.installed.map((pack) => `“${pack.title}”`).join(', ');
-      setImport({ state: 'done', message: `Imported ${titles}.` });
+      setImport({ state: 'done', message: describeImported(outcome) });
+    } else if (outcome.conflicts) {
+      setImport({ state: 'question', fileName: name, conflicts: outcome.conflicts });
     } else {
-      setPendingFile(outcome.conflict ? { name, text } : null);
-      setImport({ state: 'failed', fileName: name, ...outcome });
+      const { message, problems } = outcome;
+      setImport({ state: 'failed', fileName: name, message, problems });
     }
   };
 
@@ -125,7 +127,16 @@ export function OptionsApp() {
       }
       onResolveConflict={(choice) =>
         act(async () => {
-          if (pendingFile) await importText(pendingFile.name, pendingFile.text, choice);
+          if (!pendingFile) return;
+          if (choice !== 'cancel') {
+            await importText(pendingFile.name, pendingFile.text, choice);
+            return;
+          }
+          setPendingFile(null);
+          setImport({
+            state: 'done',
+            message: `Nothing was imported from ${pendingFile.name}; your packs are as they were.`,
+          });
         })
       }
       onExport={(packId) =>
@@ -156,7 +167,7 @@ export function OptionsApp() {
   );
 }
 
-/** Imports one of several files: a pack (a taken id is refused) or an article. */
+/** Imports one of several files: a pack (a taken id is left for an import of it alone) or an article. */
 async function importOne(file: ImportableFile): Promise<Omit<FileOutcome, 'fileName'>> {
   if (file.kind === 'refused') return { ok: false, message: file.message };
   try {
@@ -166,10 +177,12 @@ async function importOne(file: ImportableFile): Promise<Omit<FileOutcome, 'fileN
       return { ok: true, message: `${verb} “${added.title}”: ${describeAdded(added)}.` };
     }
     const outcome = await background.sendMessage('importPack', { fileText: file.text });
-    if (outcome.ok) {
+    if (outcome.ok) return { ok: true, message: describeImported(outcome) };
+    if (outcome.conflicts) {
+      const titles = outcome.conflicts.map((conflict) => `“${conflict.installed.title}”`);
       return {
-        ok: true,
-        message: `Imported ${outcome.installed.map((p) => `“${p.title}”`).join(', ')}.`,
+        ok: false,
+        message: `Another version of ${titles.join(', ')} is installed. Import this file on its own to replace it or keep both.`,
       };
     }
     return { ok: false, message: [outcome.message, ...outcome.problems].join(' ') };

@@ -6,6 +6,7 @@
  * with the generation it reflects, so a change costs what changed and an index left behind by
  * a stopped worker is rebuilt instead of trusted.
  */
+import { packContentHash } from '@/lib/pack/content-hash';
 import type { Pack } from '@/lib/pack/schema';
 import {
   type CorpusIndex,
@@ -21,6 +22,7 @@ import {
 import type { InstallProgress } from '@/lib/views';
 import {
   type BriefingsDatabase,
+  countsOfPack,
   type DocumentRow,
   type EntityRow,
   type EventRow,
@@ -83,10 +85,14 @@ export class CorpusStore {
     const steps = plan.length * INSTALL_STEPS.length + 1;
     let step = 0;
     const report = (stage: InstallStage) => onProgress({ stage, done: step++, total: steps });
+    // Hashed before the transaction: awaiting anything but the database inside it ends it.
+    const hashed = await Promise.all(
+      plan.map(async (step) => ({ ...step, hash: await packContentHash(step.pack) })),
+    );
     await this.change(async (index) => {
-      for (const { pack, replacing } of plan) {
+      for (const { pack, hash, replacing } of hashed) {
         for (const packId of replacing) await this.deleteRows(packId, index);
-        installed.push(await this.addRows(pack, origin, index, report));
+        installed.push(await this.addRows(pack, hash, origin, index, report));
       }
     });
     report('Saved');
@@ -114,6 +120,26 @@ export class CorpusStore {
   async resetTo(bundled: Pack): Promise<void> {
     const all = await this.listPacks();
     await this.installAll([{ pack: bundled, replacing: all.map((row) => row.id) }], 'bundled');
+  }
+
+  /**
+   * Each installed pack's content hash, by pack id. A pack installed before hashes were kept is
+   * hashed now and keeps it; the reader's own pack changes with each article, so it is hashed
+   * afresh each time.
+   */
+  async contentHashes(): Promise<Map<string, string>> {
+    const hashes = new Map<string, string>();
+    for (const row of await this.listPacks()) {
+      let hash = row.contentHash;
+      if (hash === undefined) {
+        const pack = await this.exportPack(row.id);
+        if (!pack) continue; // removed meanwhile
+        hash = await packContentHash(pack);
+        if (row.origin !== 'reading') await this.db.packs.update(row.id, { contentHash: hash });
+      }
+      hashes.set(row.id, hash);
+    }
+    return hashes;
   }
 
   async remove(packId: string): Promise<void> {
@@ -206,6 +232,7 @@ export class CorpusStore {
 
   private async addRows(
     pack: Pack,
+    contentHash: string,
     origin: PackOrigin,
     index: CorpusIndex,
     report: (stage: InstallStage) => void,
@@ -217,12 +244,8 @@ export class CorpusStore {
       createdAt: pack.createdAt,
       origin,
       installedAt: Date.now(),
-      counts: {
-        documents: pack.documents.length,
-        entities: pack.entities.length,
-        quotes: pack.quotes.length,
-        events: pack.events.length,
-      },
+      counts: countsOfPack(pack),
+      contentHash,
     };
     report('Saving documents');
     await this.db.packs.add(packRow);

@@ -15,7 +15,12 @@ export type { PackOrigin };
 
 export const DATABASE_NAME = 'briefings';
 
-export type PackRow = InstalledPack;
+/**
+ * `contentHash`: of what the pack holds (see lib/pack/content-hash.ts), saved when it is
+ * installed; packs installed before it was kept, and the reader's own pack (which changes with
+ * every article), have none and are hashed when asked. Not indexed: no schema change.
+ */
+export type PackRow = InstalledPack & { contentHash?: string };
 
 type InPack<T> = T & { packId: string };
 
@@ -147,6 +152,16 @@ export function rowsOfPack(pack: Pack) {
       (quote): QuoteRow => ({ ...quote, packId, documentIds: documentIdsOf(quote) }),
     ),
     events: pack.events.map((event): EventRow => ({ ...event, packId })),
+  };
+}
+
+/** How many rows of each kind a pack holds, as the options page lists them. */
+export function countsOfPack(pack: Pack): PackRow['counts'] {
+  return {
+    documents: pack.documents.length,
+    entities: pack.entities.length,
+    quotes: pack.quotes.length,
+    events: pack.events.length,
   };
 }
 

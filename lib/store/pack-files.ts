@@ -2,11 +2,13 @@
  * Pack files as users handle them: reading one to import it (all or nothing, with every problem
  * said in words a person understands) and writing one to export.
  */
+
+import { packContentHash } from '@/lib/pack/content-hash';
 import { formatProblem, type Pack, type PackProblem, validatePack } from '@/lib/pack/schema';
-import type { ImportOutcome, OnConflict } from '@/lib/views';
+import type { ImportOutcome, OnConflict, PackConflict } from '@/lib/views';
 import { READING_PACK_ID } from '@/lib/views';
 import type { CorpusStore, InstallProgress } from './corpus-store';
-import type { PackRow } from './db';
+import { countsOfPack, type PackRow } from './db';
 
 /** Several packs in one file: what "export everything" writes, and import reads back. */
 export const PACK_COLLECTION_FORMAT = 'briefings-pack-collection';
@@ -36,36 +38,58 @@ export async function importPackFile(
   if (!packs.ok) return refused(packs.message, packs.problems);
 
   const installed = await store.listPacks();
+  const hashes = await store.contentHashes();
+  // A copy takes an id no installed pack and no pack of this file has, nor one given before.
+  const takenIds = new Set([...installed, ...packs.value].map((pack) => pack.id));
+  const takenTitles = new Set([...installed, ...packs.value].map((pack) => pack.title));
   const plan: { pack: Pack; replacing: string[] }[] = [];
+  const unchanged: PackRow[] = [];
+  const conflicts: PackConflict[] = [];
   for (const pack of packs.value) {
-    const taken = installed.find((row) => row.id === pack.id);
-    if (pack.id === READING_PACK_ID) {
-      // The reader's own pack grows by articles; an exported copy comes back as a pack beside it.
-      const copy = { ...pack, id: freeId(pack.id, installed), title: `${pack.title} (imported)` };
-      plan.push({ pack: copy, replacing: [] });
-    } else if (!taken) {
+    const hash = await packContentHash(pack);
+    const same = installed.find((row) => hashes.get(row.id) === hash);
+    const holder = installed.find((row) => row.id === pack.id);
+    // The bundled corpus is the extension's own and "My reading" grows by articles: either can
+    // be kept beside a copy, never replaced.
+    const replaceable = holder?.origin === 'imported';
+    if (same) {
+      unchanged.push(same);
+    } else if (!holder && pack.id === READING_PACK_ID) {
+      // The reader's id stays free for their own articles.
+      plan.push({ pack: copyOf(pack, takenIds, takenTitles, 'imported'), replacing: [] });
+    } else if (!holder) {
       plan.push({ pack, replacing: [] });
-    } else if (onConflict === 'replace' && taken.origin === 'imported') {
-      plan.push({ pack, replacing: [taken.id] });
+    } else if (onConflict === 'replace' && replaceable) {
+      plan.push({ pack, replacing: [holder.id] });
     } else if (onConflict === 'keep-both') {
-      plan.push({ pack: { ...pack, id: freeId(pack.id, installed) }, replacing: [] });
+      plan.push({ pack: copyOf(pack, takenIds, takenTitles), replacing: [] });
     } else {
-      // The bundled corpus is the extension's own: it can be kept beside a copy, not replaced.
-      const replaceable = taken.origin === 'imported';
-      return {
-        ok: false,
-        message: replaceable
-          ? `A pack named "${taken.title}" with the same id (${pack.id}) is already installed. Replace it, or keep both?`
-          : `This is a copy of the bundled corpus (${pack.id}), which stays installed. Keep both?`,
-        problems: [],
-        conflict: { packId: pack.id, installedTitle: taken.title, replaceable },
-      };
+      conflicts.push({
+        packId: pack.id,
+        installed: {
+          title: holder.title,
+          createdAt: holder.createdAt,
+          counts: holder.counts,
+          installedAt: holder.installedAt,
+        },
+        incoming: { title: pack.title, createdAt: pack.createdAt, counts: countsOfPack(pack) },
+        replaceable,
+      });
     }
   }
 
+  const [conflict] = conflicts;
+  if (conflict) {
+    const message =
+      conflicts.length === 1
+        ? `A different version of “${conflict.installed.title}” is installed. Nothing was changed yet.`
+        : `${conflicts.length} packs in this file differ from installed packs with the same ids. Nothing was changed yet.`;
+    return { ok: false, message, problems: [], conflicts };
+  }
+  if (plan.length === 0) return { ok: true, installed: [], unchanged };
   try {
     const rows = await store.installAll(plan, 'imported', onProgress);
-    return { ok: true, installed: rows };
+    return { ok: true, installed: rows, unchanged };
   } catch (error) {
     return refused(describeStorageError(error), [String(error)]);
   }
@@ -131,10 +155,18 @@ function packsInFile(
   };
 }
 
-function freeId(id: string, installed: readonly PackRow[]): string {
-  const taken = new Set(installed.map((row) => row.id));
+/**
+ * The pack under the first free id and title of the form "id-2" and "Title (2)" (or, with
+ * `label`, "Title (label)"); what it takes is marked taken.
+ */
+function copyOf(pack: Pack, takenIds: Set<string>, takenTitles: Set<string>, label?: string): Pack {
   for (let copy = 2; ; copy++) {
-    if (!taken.has(`${id}-${copy}`)) return `${id}-${copy}`;
+    const id = `${pack.id}-${copy}`;
+    const title = `${pack.title} (${label ?? copy})`;
+    if (takenIds.has(id) || (label === undefined && takenTitles.has(title))) continue;
+    takenIds.add(id);
+    takenTitles.add(title);
+    return { ...pack, id, title };
   }
 }
 

@@ -2,7 +2,7 @@ import { createEvent, fireEvent, render, screen, within } from '@testing-library
 import { expect, test, vi } from 'vitest';
 import { Options, type OptionsProps } from '@/components/Options';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
-import type { InstalledPack } from '@/lib/views';
+import type { InstalledPack, PackConflict } from '@/lib/views';
 import { bundledPack } from '../../support/packs';
 
 const bundled = bundledPack();
@@ -91,9 +91,8 @@ test('an import in progress shows its stage; dropped files are imported together
   expect([bar.getAttribute('value'), bar.getAttribute('max')]).toEqual(['2', '6']);
 });
 
-test('a refused import lists every problem; a taken id offers the choice', () => {
-  const onResolveConflict = vi.fn();
-  const { rerender } = render(
+test('a refused import lists every problem', () => {
+  render(
     <Options
       {...props({
         importState: {
@@ -112,23 +111,73 @@ test('a refused import lists every problem; a taken id offers the choice', () =>
       .getAllByRole('listitem')
       .map((item) => item.textContent),
   ).toEqual(['quotes[0].speakerId: no entity with id "x"', 'events[0].date: is not a date']);
+});
 
-  rerender(
-    <Options
-      {...props({
-        onResolveConflict,
-        importState: {
-          state: 'failed',
-          fileName: 'notes.json',
-          message: 'A pack named "Field notes" with the same id is already installed.',
-          problems: [],
-          conflict: { installedTitle: 'Field notes', replaceable: true },
-        },
-      })}
-    />,
-  );
-  fireEvent.click(screen.getByRole('button', { name: 'Keep both' }));
-  expect(onResolveConflict).toHaveBeenCalledWith('keep-both');
+const fieldNotesConflict = (replaceable: boolean): PackConflict => ({
+  packId: 'field-notes',
+  installed: {
+    title: 'Field notes',
+    createdAt: '2024-06-02',
+    counts: { documents: 1, entities: 1, quotes: 1, events: 1 },
+    installedAt: 1,
+  },
+  incoming: {
+    title: 'Field notes, revised',
+    createdAt: '2024-07-01T09:30:00Z',
+    counts: { documents: 3, entities: 2, quotes: 1_250, events: 2 },
+  },
+  replaceable,
+});
+
+test('a taken id is a question, not an alert: both versions side by side and three choices', () => {
+  const onResolveConflict = vi.fn();
+  const question = (conflict: PackConflict) =>
+    props({
+      onResolveConflict,
+      importState: { state: 'question', fileName: 'notes.json', conflicts: [conflict] },
+    });
+  const { rerender } = render(<Options {...question(fieldNotesConflict(true))} />);
+  expect(screen.queryByRole('alert')).toBeNull();
+  const group = screen.getByRole('group', {
+    name: 'notes.json holds another version of “Field notes”',
+  });
+  expect(document.activeElement).toBe(group);
+  const rows = within(group)
+    .getAllByRole('row')
+    .map((row) => [...row.children].map((cell) => cell.textContent));
+  expect(rows).toEqual([
+    ['', 'Installed', 'In this file'],
+    ['Title', 'Field notes', 'Field notes, revised'],
+    ['Created', '2 June 2024', '1 July 2024'],
+    ['Documents', '1', '3'],
+    ['Names', '1', '2'],
+    ['Quotes', '1', '1,250'],
+    ['Events', '1', '2'],
+  ]);
+  const choices = within(group)
+    .getAllByRole('button')
+    .map((button) => button.textContent);
+  expect(choices).toEqual(['Replace', 'Keep both', 'Cancel']);
+  for (const [name, choice] of [
+    ['Replace', 'replace'],
+    ['Keep both', 'keep-both'],
+    ['Cancel', 'cancel'],
+  ]) {
+    fireEvent.click(within(group).getByRole('button', { name }));
+    expect(onResolveConflict).toHaveBeenLastCalledWith(choice);
+  }
+
+  // The bundled corpus or "My reading": never replaced, but kept beside a copy or left alone.
+  rerender(<Options {...question(fieldNotesConflict(false))} />);
+  const kept = screen.getByRole('group', {
+    name: 'notes.json holds another version of “Field notes”',
+  });
+  expect(
+    within(kept)
+      .getAllByRole('button')
+      .map((button) => button.textContent),
+  ).toEqual(['Keep both', 'Cancel']);
+  expect(kept.textContent).toContain('The installed version cannot be replaced.');
 });
 
 test('hostile text in a pack title or a problem is shown as text', () => {

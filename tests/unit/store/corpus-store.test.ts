@@ -139,38 +139,24 @@ describe('import', () => {
     expect(await counts()).toEqual(before);
   });
 
-  test('a pack whose id is taken is refused until the user chooses', async () => {
+  test('keep both gives the copy an id that no pack of the same file uses', async () => {
     await importPackFile(store, JSON.stringify(smallPack()));
-    const again = smallPack('field-notes', { title: 'Field notes, revised' });
-    const refused = await importPackFile(store, JSON.stringify(again));
-    expect(refused).toMatchObject({
-      ok: false,
-      conflict: { packId: 'field-notes', installedTitle: 'Field notes from Zolotyi Bereh' },
+    const revised = smallPack('field-notes', { title: 'Field notes, revised' });
+    revised.documents[0]!.title = 'Mayor promises a bridge, again';
+    const neighbour = smallPack('field-notes-2', { title: 'More field notes' });
+    neighbour.documents[0]!.title = 'Another account';
+    const file = JSON.stringify({
+      format: 'briefings-pack-collection',
+      version: 1,
+      packs: [revised, neighbour],
     });
-    expect((await store.getPack('field-notes'))?.title).toBe('Field notes from Zolotyi Bereh');
-
-    await importPackFile(store, JSON.stringify(again), 'keep-both');
-    expect((await store.listPacks()).map((pack) => pack.id)).toEqual([
-      'field-notes',
-      'field-notes-2',
-      bundledPack().id,
-    ]);
-
-    await importPackFile(store, JSON.stringify(again), 'replace');
-    expect((await store.getPack('field-notes'))?.title).toBe('Field notes, revised');
-    expect(await db.quotes.where('packId').equals('field-notes').count()).toBe(1);
-  });
-
-  test('a copy of the bundled corpus can be kept beside it, never put in its place', async () => {
-    const copy = JSON.stringify(bundledPack());
-    const refused = await importPackFile(store, copy, 'replace');
-    expect(refused).toMatchObject({ ok: false, conflict: { replaceable: false } });
-    expect((await store.getPack(bundledPack().id))?.origin).toBe('bundled');
-
-    await importPackFile(store, copy, 'keep-both');
-    expect((await store.listPacks()).map((pack) => [pack.id, pack.origin])).toEqual([
-      [bundledPack().id, 'bundled'],
-      [`${bundledPack().id}-2`, 'imported'],
+    const outcome = await importPackFile(store, file, 'keep-both');
+    expect(outcome).toMatchObject({ ok: true });
+    expect((await store.listPacks()).map((pack) => [pack.id, pack.title])).toEqual([
+      ['field-notes', 'Field notes from Zolotyi Bereh'],
+      ['field-notes-2', 'More field notes'],
+      ['field-notes-3', 'Field notes, revised (3)'],
+      [bundledPack().id, bundledPack().title],
     ]);
   });
 
