@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { IMPORTABLE_EXTENSIONS } from '@/lib/import-files';
 import type { InstallProgress, PackConflict } from '@/lib/views';
 import { type ImportChoice, ImportQuestion } from './ImportQuestion';
@@ -33,6 +33,19 @@ interface ImportPanelProps {
 export function ImportPanel({ status, onFiles, onResolveConflict }: ImportPanelProps) {
   const [dragging, setDragging] = useState(false);
   const busy = status.state === 'working';
+  const picker = useRef<HTMLInputElement>(null);
+  // Once the question is answered it goes away: the focus returns to the file picker rather
+  // than to the start of the page.
+  const answered = useRef(false);
+  useEffect(() => {
+    if (!answered.current || status.state === 'working' || status.state === 'question') return;
+    answered.current = false;
+    picker.current?.focus();
+  }, [status.state]);
+  const answer = (choice: ImportChoice) => {
+    answered.current = true;
+    onResolveConflict(choice);
+  };
 
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
@@ -58,6 +71,7 @@ export function ImportPanel({ status, onFiles, onResolveConflict }: ImportPanelP
           to My reading.
         </span>
         <input
+          ref={picker}
           type="file"
           multiple
           accept={IMPORTABLE_EXTENSIONS.join(',')}
@@ -70,7 +84,7 @@ export function ImportPanel({ status, onFiles, onResolveConflict }: ImportPanelP
           }}
         />
       </label>
-      <ImportStatus status={status} onResolveConflict={onResolveConflict} />
+      <ImportStatus status={status} onResolveConflict={answer} />
     </section>
   );
 }

@@ -110,6 +110,12 @@ test('another version under the same id asks, by keyboard too; Cancel leaves the
     .poll(status)
     .toBe('Nothing was imported from field-notes-revised.json; your packs are as they were.');
   expect(await group.count()).toBe(0);
+  // The question answered, the focus is back on the file picker.
+  expect(
+    await options
+      .locator('input[type=file]')
+      .evaluate((input) => input === input.ownerDocument.activeElement),
+  ).toBe(true);
   expect(await packTable()).toEqual(before);
 });
 

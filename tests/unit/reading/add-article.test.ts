@@ -159,17 +159,47 @@ describe('adding an article', () => {
     expect(validation.ok && validation.pack.documents[0]?.title).toBe(GRAIN_TALKS.title);
   });
 
-  test('an exported My reading imported again is a pack beside it, not a second reading', async () => {
+  test('an exported My reading, once the reading has grown, asks; kept both, it is a pack beside it', async () => {
     await add(GRAIN_TALKS);
     const file = await handlers.exportPack({ packId: READING_PACK_ID });
-    const outcome = await handlers.importPack({ fileText: file.text });
+    expect(await handlers.importPack({ fileText: file.text })).toMatchObject({
+      ok: true,
+      installed: [],
+      unchanged: [{ id: READING_PACK_ID }],
+    });
+    await add({
+      ...GRAIN_TALKS,
+      url: 'https://news.example.org/2024/05/ports',
+      title: 'Ports stay shut',
+      text: 'Marta Lindqvist said: "The ports will not open before June." Negotiators will meet again.',
+    });
+    const asked = await handlers.importPack({ fileText: file.text });
+    expect(asked).toMatchObject({
+      ok: false,
+      conflicts: [{ packId: READING_PACK_ID, replaceable: false }],
+    });
+    const kept = await handlers.importPack({ fileText: file.text, onConflict: 'keep-both' });
+    expect(kept).toMatchObject({
+      ok: true,
+      installed: [{ id: `${READING_PACK_ID}-2`, title: 'My reading (2)', origin: 'imported' }],
+    });
+    expect(await handlers.listReadings(undefined)).toHaveLength(2);
+  });
+
+  test('an exported My reading imported where there is none is a pack of its own, not a reading', async () => {
+    await add(GRAIN_TALKS);
+    const file = await handlers.exportPack({ packId: READING_PACK_ID });
+    const elsewhere = new BriefingsDatabase(`reading-${crypto.randomUUID()}`);
+    const other = backgroundHandlers(serviceOn(elsewhere));
+    const outcome = await other.importPack({ fileText: file.text });
     expect(outcome).toMatchObject({
       ok: true,
       installed: [
         { id: `${READING_PACK_ID}-2`, title: 'My reading (imported)', origin: 'imported' },
       ],
     });
-    expect(await handlers.listReadings(undefined)).toHaveLength(1);
+    expect(await other.listReadings(undefined)).toEqual([]);
+    await elsewhere.delete();
   });
 });
 
