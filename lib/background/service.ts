@@ -7,7 +7,8 @@
 import type { CompiledSubmission } from '@/lib/compiler/compile-for-reading';
 import { mergeEntities } from '@/lib/pack/merge';
 import type { Entity } from '@/lib/pack/schema';
-import type { SearchFilters } from '@/lib/search/index';
+import type { SearchFilters, SearchHitRef } from '@/lib/search/index';
+import { NameFinder } from '@/lib/search/names';
 import { snippetOf } from '@/lib/search/snippet';
 import { buildSpotDictionary, type SpotDictionary } from '@/lib/spotting/dictionary';
 import { type EntityNames, loadBriefing, loadTimeline } from '@/lib/store/briefing';
@@ -31,6 +32,10 @@ export interface CorpusCatalog {
   names: EntityNames;
   /** Every installed entity, one per id: what an added article is recognised against. */
   entities: Entity[];
+  /** Names as people mistype them, for search. */
+  nameFinder: NameFinder;
+  /** The pack an entity's search entry is under (its first). */
+  packOf: ReadonlyMap<string, string>;
 }
 
 const BUNDLED_HASH_KEY = 'meta:bundledPackHash';
@@ -89,6 +94,8 @@ export class BackgroundService {
         dictionary: buildSpotDictionary(entities),
         names: new Map(entities.map(({ id, name, kind }) => [id, { id, name, kind }])),
         entities,
+        nameFinder: new NameFinder(entities),
+        packOf: new Map(rows.map((row): [string, string] => [row.id, row.packId]).reverse()),
       };
     }
     return this.catalog;
@@ -112,12 +119,42 @@ export class BackgroundService {
   /** Ranked hits with a snippet of the text that matched. */
   async search(query: string, filters: SearchFilters, limit?: number): Promise<SearchHit[]> {
     await this.whenReady();
-    const refs = await this.corpus.search(query, filters, limit);
+    const found = await this.corpus.search(query, filters, limit);
+    const named = new Set(found.filter((ref) => ref.kind === 'entity').map((ref) => ref.id));
+    const mistyped = await this.mistypedNames(query, filters);
+    const refs = [...found, ...mistyped.filter((ref) => !named.has(ref.id))];
     const texts = await this.corpus.hitTexts(refs);
     return refs.map((ref, index) => ({
       ...ref,
       snippet: snippetOf(texts[index] ?? '', ref.terms),
     }));
+  }
+
+  /**
+   * Names the query is a typo or another spelling of ("Zelenksy", "Putn", "Selenskyj") that the
+   * index's own tolerance missed: as entity hits, after what it found.
+   */
+  private async mistypedNames(query: string, filters: SearchFilters): Promise<SearchHitRef[]> {
+    const wantsNames = !filters.kinds?.length || filters.kinds.includes('entity');
+    if (!wantsNames || filters.from || filters.to) return [];
+    const { nameFinder, names, packOf } = await this.corpusCatalog();
+    return nameFinder.find(query).flatMap(({ entityId, score }) => {
+      const ref = names.get(entityId);
+      const packId = packOf.get(entityId);
+      if (!ref || !packId) return [];
+      return [
+        {
+          kind: 'entity' as const,
+          packId,
+          id: entityId,
+          title: ref.name,
+          date: '',
+          entityId,
+          score,
+          terms: [],
+        },
+      ];
+    });
   }
 
   private async installBundledIfChanged(): Promise<void> {

@@ -249,3 +249,24 @@ describe('calls', () => {
     expect(hits[0]?.snippet.text.length).toBeGreaterThan(0);
   });
 });
+
+describe('search forgives mistyped names', () => {
+  test.each([
+    ['Zelenksy', 'volodymyr-zelensky'],
+    ['Putn', 'vladimir-putin'],
+    ['Selenskyj', 'volodymyr-zelensky'],
+  ])('"%s" finds %s, as a name', async (query, entityId) => {
+    const hits = await handlers.search({ query });
+    expect(hits.find((hit) => hit.kind === 'entity')).toMatchObject({ id: entityId });
+  });
+
+  test('no name is offered for a query about something else', async () => {
+    const hits = await handlers.search({ query: 'quetzalcoatl' });
+    expect(hits.filter((hit) => hit.kind === 'entity')).toEqual([]);
+  });
+});
+
+test('a name spelled right is one hit, not two', async () => {
+  const hits = await handlers.search({ query: 'Peskov', kinds: ['entity'] });
+  expect(hits.filter((hit) => hit.id === 'dmitry-peskov')).toHaveLength(1);
+});
