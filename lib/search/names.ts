@@ -1,8 +1,11 @@
 /**
  * Names as people type them: with two letters swapped ("Zelenksy"), one dropped ("Putn"), no
- * diacritics, or in another transliteration ("Selenskyj", "Kiev"). Each form of a name is kept as
- * a sound-alike key, and a query word matches a key word within a few edits (a swap is one).
+ * diacritics ("Erdogan"), or in another romanisation ("Selenskyj", "Kiev", "Kharkov", "Qaddafi").
+ * A query word matches a word of a name when it is a few edits away (a swap of neighbours counts
+ * one), or a little further when the two sound alike by Double Metaphone, which folds the
+ * letters romanisations trade (y/i/j, kh/h, ie/ye, w/v, z/s, q/k/g, doubled letters).
  */
+import { doubleMetaphone } from 'double-metaphone';
 import type { EntityKind } from '@/lib/pack/schema';
 import { foldForLookup } from './fold';
 
@@ -15,31 +18,42 @@ export interface NamedEntity {
 
 export interface NameMatch {
   entityId: string;
-  /** 1 for an exact key match of every word, less for each edit. */
+  /** 1 when every word matches exactly, less for each edit. */
   score: number;
+}
+
+/**
+ * How far a word may stray. `typo`: what search shows as a hit without asking. `suggestion`:
+ * what "Did you mean" may offer once nothing matched.
+ */
+export type Tolerance = 'typo' | 'suggestion';
+
+interface NameWord {
+  text: string;
+  sounds: readonly string[];
 }
 
 interface Form {
   entityId: string;
-  words: string[];
+  words: NameWord[];
 }
 
 export class NameFinder {
   private readonly forms: Form[] = [];
-  /** Forms by the first letter of each of their words' keys, so a query reads few of them. */
-  private readonly byInitial = new Map<string, Set<number>>();
+  /** Forms by the first and second letter of each word, so a query reads few of them. */
+  private readonly byLetter = new Map<string, Set<number>>();
 
   constructor(entities: readonly NamedEntity[]) {
     for (const entity of entities) {
       for (const form of new Set([entity.name, ...entity.aliases])) {
-        const words = keyWords(form);
+        const words = nameWords(form);
         if (words.length === 0) continue;
         const index = this.forms.push({ entityId: entity.id, words }) - 1;
         for (const word of words) {
-          for (const initial of initialsOf(word)) {
-            const set = this.byInitial.get(initial) ?? new Set<number>();
+          for (const letter of lookupLetters(word.text)) {
+            const set = this.byLetter.get(letter) ?? new Set<number>();
             set.add(index);
-            this.byInitial.set(initial, set);
+            this.byLetter.set(letter, set);
           }
         }
       }
@@ -47,18 +61,17 @@ export class NameFinder {
   }
 
   /** Entities one of whose forms has a word close to every word of the query, best first. */
-  find(query: string, limit = 5): NameMatch[] {
-    const words = keyWords(query);
+  find(query: string, tolerance: Tolerance = 'typo', limit = 5): NameMatch[] {
+    const words = nameWords(query);
     if (words.length === 0 || words.length > MAX_QUERY_WORDS) return [];
-    const first = words[0] as string;
     const candidates = new Set<number>();
-    for (const initial of initialsOf(first)) {
-      for (const index of this.byInitial.get(initial) ?? []) candidates.add(index);
+    for (const letter of lookupLetters((words[0] as NameWord).text)) {
+      for (const index of this.byLetter.get(letter) ?? []) candidates.add(index);
     }
     const best = new Map<string, number>();
     for (const index of candidates) {
       const form = this.forms[index] as Form;
-      const score = matchScore(words, form.words);
+      const score = matchScore(words, form.words, tolerance);
       if (score > (best.get(form.entityId) ?? 0)) best.set(form.entityId, score);
     }
     return [...best]
@@ -71,13 +84,24 @@ export class NameFinder {
 /** A query of more words than a name has is a sentence, not a name. */
 const MAX_QUERY_WORDS = 4;
 
-/** How many edits a word of this length may carry and still be the name. */
-function allowedEdits(length: number): number {
+/** Edits a word of this length may carry and still be the name; one more if it sounds alike. */
+function allowedEdits(length: number, tolerance: Tolerance): number {
+  if (tolerance === 'suggestion') return length <= 2 ? 0 : Math.ceil(length / 3);
   return length <= 3 ? 0 : length <= 6 ? 1 : 2;
 }
 
-/** Every query word close to a different word of the form; 0 if one is not. */
-function matchScore(query: readonly string[], form: readonly string[]): number {
+/** What each word of a form the query leaves out costs: "Ukraine" is Ukraine before the war in it. */
+const UNMATCHED_WORD_COST = 0.01;
+
+/**
+ * Every query word close to a different word of the form: the mean closeness, a little less for
+ * each word of the form left over; or 0.
+ */
+function matchScore(
+  query: readonly NameWord[],
+  form: readonly NameWord[],
+  tolerance: Tolerance,
+): number {
   let total = 0;
   const used = new Set<number>();
   for (const word of query) {
@@ -85,40 +109,42 @@ function matchScore(query: readonly string[], form: readonly string[]): number {
     let bestScore = 0;
     form.forEach((candidate, index) => {
       if (used.has(index)) return;
-      const allowed = allowedEdits(Math.min(word.length, candidate.length));
-      const distance = swapAwareDistance(word, candidate, allowed);
-      if (distance > allowed) return;
-      const score = 1 - distance / Math.max(word.length, candidate.length);
+      const score = wordCloseness(word, candidate, tolerance);
       if (score > bestScore) [bestIndex, bestScore] = [index, score];
     });
     if (bestIndex === -1) return 0;
     used.add(bestIndex);
     total += bestScore;
   }
-  return total / query.length;
+  return total / query.length - UNMATCHED_WORD_COST * (form.length - query.length);
 }
 
-/**
- * A name's words as sound-alike keys: folded, with the letters transliterations trade collapsed
- * (i/y/j, z/s, k/c/q, v/w) and doubled letters single. "Zelenskyy", "Selenskyj" and "Zelensky"
- * share one key.
- */
-export function keyWords(text: string): string[] {
+/** 1 for the same word, less for each edit, 0 when too far apart. */
+function wordCloseness(a: NameWord, b: NameWord, tolerance: Tolerance): number {
+  // Short words sound alike too easily ("Xi", "Si") for that to count.
+  const soundAlike =
+    Math.min(a.text.length, b.text.length) >= 4 &&
+    a.sounds.some((sound) => b.sounds.includes(sound));
+  const allowed =
+    allowedEdits(Math.min(a.text.length, b.text.length), tolerance) + (soundAlike ? 1 : 0);
+  const distance = swapAwareDistance(a.text, b.text, allowed);
+  if (distance > allowed) return 0;
+  return 1 - distance / Math.max(a.text.length, b.text.length);
+}
+
+/** A name's words, folded (lower case, no diacritics), each with how it sounds. */
+function nameWords(text: string): NameWord[] {
   return foldForLookup(text)
     .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word !== '')
-    .map((word) =>
-      word
-        .replace(/[yj]/g, 'i')
-        .replace(/z/g, 's')
-        .replace(/[cq]/g, 'k')
-        .replace(/w/g, 'v')
-        .replace(/(.)\1+/g, '$1'),
-    );
+    .map((word) => ({ text: word, sounds: [...new Set(doubleMetaphone(word))] }));
 }
 
-/** The letters a word may be looked up by: its first, and its second (a dropped or swapped first). */
-function initialsOf(word: string): string[] {
+/**
+ * The letters a word may be looked up by: its first, and its second (for a first letter dropped,
+ * swapped or romanised otherwise: "Selenskyj").
+ */
+function lookupLetters(word: string): string[] {
   return [...new Set([word.slice(0, 1), word.slice(1, 2)])].filter((letter) => letter !== '');
 }
 
