@@ -7,17 +7,27 @@
 import type { CompiledSubmission } from '@/lib/compiler/compile-for-reading';
 import { mergeEntities } from '@/lib/pack/merge';
 import type { Entity } from '@/lib/pack/schema';
+import { foldForLookup } from '@/lib/search/fold';
 import type { SearchFilters, SearchHitRef } from '@/lib/search/index';
 import { NameFinder } from '@/lib/search/names';
 import { snippetOf } from '@/lib/search/snippet';
 import { buildSpotDictionary, type SpotDictionary } from '@/lib/spotting/dictionary';
 import { type EntityNames, loadBriefing, loadTimeline } from '@/lib/store/briefing';
 import { CorpusStore } from '@/lib/store/corpus-store';
+import { loadCoverage } from '@/lib/store/coverage';
 import { BriefingsDatabase } from '@/lib/store/db';
 import { loadDocument } from '@/lib/store/document';
 import { ReadingStore } from '@/lib/store/reading-store';
 import { SettingsStore } from '@/lib/store/settings';
-import type { ArticleSubmission, Briefing, DocumentView, EventView, SearchHit } from '@/lib/views';
+import type {
+  ArticleSubmission,
+  Briefing,
+  CorpusCoverage,
+  DocumentView,
+  EntityRef,
+  EventView,
+  SearchHit,
+} from '@/lib/views';
 import { ArticleAdder } from './add-article';
 import { type BundledPack, readBundledPack } from './bundled-pack';
 import { compileInCompilerPage } from './compiler-page';
@@ -46,6 +56,8 @@ export class BackgroundService {
   readonly readings: ReadingStore;
   readonly articles: ArticleAdder;
   private catalog: CorpusCatalog | null = null;
+  /** Read from every document: only when asked, once per state of the corpus. */
+  private coverageOfCorpus: Promise<CorpusCoverage> | null = null;
   private ready: Promise<void> | null = null;
 
   constructor(
@@ -82,6 +94,7 @@ export class BackgroundService {
   /** Call after any change to the installed packs. */
   corpusChanged(): void {
     this.catalog = null;
+    this.coverageOfCorpus = null;
   }
 
   /** The spot dictionary and every entity's name, built once per state of the corpus. */
@@ -128,6 +141,27 @@ export class BackgroundService {
       ...ref,
       snippet: snippetOf(texts[index] ?? '', ref.terms),
     }));
+  }
+
+  /** What the installed briefings cover: articles, outlets, dates, names by kind. */
+  async coverage(): Promise<CorpusCoverage> {
+    this.coverageOfCorpus ??= this.corpusCatalog()
+      .then(({ entities }) => loadCoverage(this.db, entities))
+      .catch((error) => {
+        this.coverageOfCorpus = null; // let the next call try again
+        throw error;
+      });
+    return this.coverageOfCorpus;
+  }
+
+  /** "Did you mean": names close to a query that found nothing, other than the query itself. */
+  async suggestNames(query: string): Promise<EntityRef[]> {
+    const { nameFinder, names } = await this.corpusCatalog();
+    const typed = foldForLookup(query);
+    return nameFinder
+      .find(query, 'suggestion', 3)
+      .flatMap(({ entityId }) => names.get(entityId) ?? [])
+      .filter((name) => foldForLookup(name.name) !== typed);
   }
 
   /**

@@ -5,6 +5,7 @@
  */
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { contentHash } from '@/lib/hash';
+import { articleIdentity } from '@/lib/pack/identity';
 import type { Entity, PackDocument, Quote, TimelineEvent } from '@/lib/pack/schema';
 import { foldForLookup } from './fold';
 import type { SearchFilters, SearchKind } from './kinds';
@@ -94,7 +95,7 @@ export interface PackRowsForSearch {
 export function searchEntriesOf(rows: PackRowsForSearch): SearchEntry[] {
   const names = new Map(rows.entities.map((entity) => [entity.id, entity.name]));
   const documentIdentity = new Map(
-    rows.documents.map((document) => [document.id, identityOf(document)]),
+    rows.documents.map((document) => [document.id, articleIdentity(document)]),
   );
   const mostQuoted = mostQuotedSpeakers(rows.quotes);
   const entry = (kind: SearchKind, row: { packId: string; id: string }) => ({
@@ -143,14 +144,9 @@ export function searchEntriesOf(rows: PackRowsForSearch): SearchEntry[] {
       body: document.text.slice(0, LEDE_LENGTH),
       date: document.publishedAt ?? '',
       entityId: mostQuoted.get(document.id) ?? '',
-      sameAs: [contentHash(identityOf(document))],
+      sameAs: [contentHash(articleIdentity(document))],
     })),
   ];
-}
-
-/** Which article a document is, across packs: its address, else its title. */
-function identityOf(document: Pick<PackDocument, 'url' | 'title'>): string {
-  return document.url ?? `title:${foldForLookup(document.title)}`;
 }
 
 /** For each document of a pack, the speaker it quotes most. */

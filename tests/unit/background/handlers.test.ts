@@ -270,3 +270,36 @@ test('a name spelled right is one hit, not two', async () => {
   const hits = await handlers.search({ query: 'Peskov', kinds: ['entity'] });
   expect(hits.filter((hit) => hit.id === 'dmitry-peskov')).toHaveLength(1);
 });
+
+describe('when nothing matches', () => {
+  test('names close to the query are offered, never the query itself', async () => {
+    const offered = await handlers.suggestNames({ query: 'Makronne' });
+    expect(offered.map((name) => name.id)).toContain('emmanuel-macron');
+    expect(await handlers.suggestNames({ query: 'quetzalcoatl' })).toEqual([]);
+    const exact = await handlers.suggestNames({ query: 'Emmanuel Macron' });
+    expect(exact.map((name) => name.id)).not.toContain('emmanuel-macron');
+  });
+
+  test('the coverage counts articles, outlets, dates and names from the packs', async () => {
+    const dates = shipped.documents.flatMap((document) => document.publishedAt ?? []).sort();
+    const people = shipped.entities.filter((entity) => entity.kind === 'person').length;
+    const coverage = await handlers.getCoverage(undefined);
+    expect(coverage).toMatchObject({
+      articles: shipped.documents.length,
+      outlets: new Set(shipped.documents.flatMap((document) => document.outlet ?? [])).size,
+      from: dates[0],
+      to: dates.at(-1),
+    });
+    expect(coverage.names.person).toBe(people);
+  });
+
+  test('a pack kept twice adds no article to the coverage, and no quote to search', async () => {
+    const before = await handlers.search({ query: 'Peskov', kinds: ['quote'], limit: 200 });
+    const coverage = await handlers.getCoverage(undefined);
+    await handlers.importPack({ fileText: JSON.stringify(shipped), onConflict: 'keep-both' });
+    expect((await handlers.listPacks(undefined)).length).toBe(2);
+    expect(await handlers.getCoverage(undefined)).toEqual(coverage);
+    const after = await handlers.search({ query: 'Peskov', kinds: ['quote'], limit: 200 });
+    expect(after.map((hit) => hit.snippet.text)).toEqual(before.map((hit) => hit.snippet.text));
+  });
+});
