@@ -2,8 +2,16 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { BriefingView } from '@/components/briefing/BriefingView';
 import type { SearchFilters as Filters } from '@/lib/search/kinds';
-import type { Briefing, EntityRef, EventView, ReaderTarget, SearchHit } from '@/lib/views';
+import type {
+  Briefing,
+  CorpusCoverage,
+  EntityRef,
+  EventView,
+  ReaderTarget,
+  SearchHit,
+} from '@/lib/views';
 import { AddArticle, type AddState } from './popup/AddArticle';
+import { NoMatches } from './popup/NoMatches';
 import { OnThisPage, type PageState } from './popup/OnThisPage';
 import { SearchFilters } from './popup/SearchFilters';
 import { hitDomId, orderHits, SearchResults } from './popup/SearchResults';
@@ -43,6 +51,10 @@ export interface PopupProps {
   onQuery: (query: string) => void;
   onFilters: (filters: Filters) => void;
   onOpenHit: (hit: SearchHit) => void;
+  /** When a search finds nothing: names close to it (null while looked for). */
+  suggestions: EntityRef[] | null;
+  /** What the briefings cover, said when a search finds nothing (null until loaded). */
+  coverage: CorpusCoverage | null;
 
   view: 'page' | 'timeline';
   onView: (view: 'page' | 'timeline') => void;
@@ -187,9 +199,12 @@ function Browse(props: PopupProps) {
           ) : props.hits === null ? (
             <p class="muted">Searching…</p>
           ) : ordered.length === 0 ? (
-            <p class="muted" role="status">
-              Nothing in your briefings matches “{props.query}”.
-            </p>
+            <NoMatches
+              query={props.query}
+              suggestions={props.suggestions}
+              coverage={props.coverage}
+              onSearch={props.onQuery}
+            />
           ) : (
             <SearchResults
               hits={ordered}

@@ -15,7 +15,7 @@ import { loadPageState } from '@/lib/page-state';
 import { readerUrl } from '@/lib/reader-link';
 import type { SearchFilters } from '@/lib/search/kinds';
 import { siteOf } from '@/lib/settings';
-import type { EntityRef, EventView, ReaderTarget, SearchHit } from '@/lib/views';
+import type { CorpusCoverage, EntityRef, EventView, ReaderTarget, SearchHit } from '@/lib/views';
 
 /** Pause between keystrokes before searching: typing stays smooth, results still feel live. */
 const SEARCH_DELAY_MS = 60;
@@ -30,6 +30,8 @@ export function PopupApp() {
   const [filters, setFilters] = useState<SearchFilters>({});
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [searchError, setSearchError] = useState<string | null>(null);
+  const [suggestions, setSuggestions] = useState<EntityRef[] | null>(null);
+  const [coverage, setCoverage] = useState<CorpusCoverage | null>(null);
   const [view, setView] = useState<PopupProps['view']>('page');
   const [timeline, setTimeline] = useState<EventView[] | null>(null);
   const [timelineFocus, setTimelineFocus] = useState<EntityRef | null>(null);
@@ -69,16 +71,25 @@ export function PopupApp() {
     const timer = setTimeout(async () => {
       try {
         const found = await background.sendMessage('search', { query, ...filters, limit: 40 });
-        if (run === searchRun.current) {
-          setHits(found);
-          setSearchError(null);
-        }
+        if (run !== searchRun.current) return;
+        setHits(found);
+        setSearchError(null);
+        setSuggestions(null);
+        if (found.length === 0) showWhatIsThere(query, run);
       } catch (error) {
         if (run === searchRun.current) setSearchError(messageOf(error));
       }
     }, SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
   }, [query, filters]);
+
+  /** Nothing matched: names close to the query, and what the briefings cover. */
+  async function showWhatIsThere(missed: string, run: number) {
+    // Counted once per state of the corpus, in the background.
+    background.sendMessage('getCoverage').then(setCoverage, reportError);
+    const close = await background.sendMessage('suggestNames', { query: missed }).catch(() => []);
+    if (run === searchRun.current) setSuggestions(close);
+  }
 
   async function openBriefing(entityId: string) {
     setBriefing({ state: 'loading' });
@@ -153,6 +164,8 @@ export function PopupApp() {
       onQuery={setQuery}
       onFilters={setFilters}
       onOpenHit={openHit}
+      suggestions={suggestions}
+      coverage={coverage}
       view={view}
       onView={setView}
       page={page}

@@ -38,6 +38,8 @@ const inputs = {
     to: v.optional(PartialDate),
     limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200))),
   }),
+  suggestNames: v.object({ query: v.pipe(v.string(), v.maxLength(500)) }),
+  getCoverage: v.undefined(),
   listPacks: v.undefined(),
   importPack: v.object({
     fileText: v.string(),
@@ -121,6 +123,12 @@ export function backgroundHandlers(service: BackgroundService) {
     },
     async search({ query, limit, ...filters }: Inputs['search']) {
       return service.search(query, filters, limit);
+    },
+    async suggestNames({ query }: Inputs['suggestNames']) {
+      return service.suggestNames(query);
+    },
+    async getCoverage(_: Inputs['getCoverage']) {
+      return service.coverage();
     },
     async listPacks(_: Inputs['listPacks']) {
       await ready();

@@ -7,16 +7,27 @@
 import type { CompiledSubmission } from '@/lib/compiler/compile-for-reading';
 import { mergeEntities } from '@/lib/pack/merge';
 import type { Entity } from '@/lib/pack/schema';
-import type { SearchFilters } from '@/lib/search/index';
+import { foldForLookup } from '@/lib/search/fold';
+import type { SearchFilters, SearchHitRef } from '@/lib/search/index';
+import { NameFinder } from '@/lib/search/names';
 import { snippetOf } from '@/lib/search/snippet';
 import { buildSpotDictionary, type SpotDictionary } from '@/lib/spotting/dictionary';
 import { type EntityNames, loadBriefing, loadTimeline } from '@/lib/store/briefing';
 import { CorpusStore } from '@/lib/store/corpus-store';
+import { loadCoverage } from '@/lib/store/coverage';
 import { BriefingsDatabase } from '@/lib/store/db';
 import { loadDocument } from '@/lib/store/document';
 import { ReadingStore } from '@/lib/store/reading-store';
 import { SettingsStore } from '@/lib/store/settings';
-import type { ArticleSubmission, Briefing, DocumentView, EventView, SearchHit } from '@/lib/views';
+import type {
+  ArticleSubmission,
+  Briefing,
+  CorpusCoverage,
+  DocumentView,
+  EntityRef,
+  EventView,
+  SearchHit,
+} from '@/lib/views';
 import { ArticleAdder } from './add-article';
 import { type BundledPack, readBundledPack } from './bundled-pack';
 import { compileInCompilerPage } from './compiler-page';
@@ -31,6 +42,10 @@ export interface CorpusCatalog {
   names: EntityNames;
   /** Every installed entity, one per id: what an added article is recognised against. */
   entities: Entity[];
+  /** Names as people mistype them, for search. */
+  nameFinder: NameFinder;
+  /** The pack an entity's search entry is under (its first). */
+  packOf: ReadonlyMap<string, string>;
 }
 
 const BUNDLED_HASH_KEY = 'meta:bundledPackHash';
@@ -41,6 +56,8 @@ export class BackgroundService {
   readonly readings: ReadingStore;
   readonly articles: ArticleAdder;
   private catalog: CorpusCatalog | null = null;
+  /** Read from every document: only when asked, once per state of the corpus. */
+  private coverageOfCorpus: Promise<CorpusCoverage> | null = null;
   private ready: Promise<void> | null = null;
 
   constructor(
@@ -77,6 +94,7 @@ export class BackgroundService {
   /** Call after any change to the installed packs. */
   corpusChanged(): void {
     this.catalog = null;
+    this.coverageOfCorpus = null;
   }
 
   /** The spot dictionary and every entity's name, built once per state of the corpus. */
@@ -89,6 +107,8 @@ export class BackgroundService {
         dictionary: buildSpotDictionary(entities),
         names: new Map(entities.map(({ id, name, kind }) => [id, { id, name, kind }])),
         entities,
+        nameFinder: new NameFinder(entities),
+        packOf: new Map(rows.map((row): [string, string] => [row.id, row.packId]).reverse()),
       };
     }
     return this.catalog;
@@ -112,12 +132,63 @@ export class BackgroundService {
   /** Ranked hits with a snippet of the text that matched. */
   async search(query: string, filters: SearchFilters, limit?: number): Promise<SearchHit[]> {
     await this.whenReady();
-    const refs = await this.corpus.search(query, filters, limit);
+    const found = await this.corpus.search(query, filters, limit);
+    const named = new Set(found.filter((ref) => ref.kind === 'entity').map((ref) => ref.id));
+    const mistyped = await this.mistypedNames(query, filters);
+    const refs = [...found, ...mistyped.filter((ref) => !named.has(ref.id))];
     const texts = await this.corpus.hitTexts(refs);
     return refs.map((ref, index) => ({
       ...ref,
       snippet: snippetOf(texts[index] ?? '', ref.terms),
     }));
+  }
+
+  /** What the installed briefings cover: articles, outlets, dates, names by kind. */
+  async coverage(): Promise<CorpusCoverage> {
+    this.coverageOfCorpus ??= this.corpusCatalog()
+      .then(({ entities }) => loadCoverage(this.db, entities))
+      .catch((error) => {
+        this.coverageOfCorpus = null; // let the next call try again
+        throw error;
+      });
+    return this.coverageOfCorpus;
+  }
+
+  /** "Did you mean": names close to a query that found nothing, other than the query itself. */
+  async suggestNames(query: string): Promise<EntityRef[]> {
+    const { nameFinder, names } = await this.corpusCatalog();
+    const typed = foldForLookup(query);
+    return nameFinder
+      .find(query, 'suggestion', 3)
+      .flatMap(({ entityId }) => names.get(entityId) ?? [])
+      .filter((name) => foldForLookup(name.name) !== typed);
+  }
+
+  /**
+   * Names the query is a typo or another spelling of ("Zelenksy", "Putn", "Selenskyj") that the
+   * index's own tolerance missed: as entity hits, after what it found.
+   */
+  private async mistypedNames(query: string, filters: SearchFilters): Promise<SearchHitRef[]> {
+    const wantsNames = !filters.kinds?.length || filters.kinds.includes('entity');
+    if (!wantsNames || filters.from || filters.to) return [];
+    const { nameFinder, names, packOf } = await this.corpusCatalog();
+    return nameFinder.find(query).flatMap(({ entityId, score }) => {
+      const ref = names.get(entityId);
+      const packId = packOf.get(entityId);
+      if (!ref || !packId) return [];
+      return [
+        {
+          kind: 'entity' as const,
+          packId,
+          id: entityId,
+          title: ref.name,
+          date: '',
+          entityId,
+          score,
+          terms: [],
+        },
+      ];
+    });
   }
 
   private async installBundledIfChanged(): Promise<void> {

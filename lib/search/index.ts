@@ -4,6 +4,8 @@
  * folded (lower case, no diacritics) on both sides, so "zelenskiy" finds "Zelenskyy".
  */
 import MiniSearch, { type SearchResult } from 'minisearch';
+import { contentHash } from '@/lib/hash';
+import { articleIdentity } from '@/lib/pack/identity';
 import type { Entity, PackDocument, Quote, TimelineEvent } from '@/lib/pack/schema';
 import { foldForLookup } from './fold';
 import type { SearchFilters, SearchKind } from './kinds';
@@ -28,12 +30,24 @@ interface SearchEntry {
    * about; an event's first entity; the person an article quotes most. '' when none fits.
    */
   entityId: string;
+  /**
+   * What makes two rows the same thing to a reader, whichever pack holds them: a name's id; a
+   * quote's text with each document it is from; an event's date and title; an article's address
+   * (else its title). A pack installed twice, or two packs carrying one quote, give one hit.
+   */
+  sameAs: string[];
 }
+
+/** Changes when what the index stores changes: an index saved in another format is rebuilt. */
+export const SEARCH_INDEX_FORMAT = 2;
 
 /** How much of an article's text is indexed (and so can give its snippet). */
 export const LEDE_LENGTH = 600;
 
-type StoredFields = Pick<SearchEntry, 'kind' | 'packId' | 'id' | 'title' | 'date' | 'entityId'>;
+type StoredFields = Pick<
+  SearchEntry,
+  'kind' | 'packId' | 'id' | 'title' | 'date' | 'entityId' | 'sameAs'
+>;
 
 const indexOptions = {
   idField: 'key',
@@ -41,7 +55,7 @@ const indexOptions = {
   // transaction. The store vacuums after a change instead (CorpusStore.saveIndex).
   autoVacuum: false,
   fields: ['title', 'aliases', 'body'],
-  storeFields: ['kind', 'packId', 'id', 'title', 'date', 'entityId'],
+  storeFields: ['kind', 'packId', 'id', 'title', 'date', 'entityId', 'sameAs'],
   processTerm: (term: string) => {
     const folded = foldForLookup(term);
     return folded === '' || STOP_WORDS.has(folded) ? null : folded;
@@ -80,6 +94,9 @@ export interface PackRowsForSearch {
 /** The index entries of a pack's rows. Quotes carry their speaker's name so "Peskov" finds them. */
 export function searchEntriesOf(rows: PackRowsForSearch): SearchEntry[] {
   const names = new Map(rows.entities.map((entity) => [entity.id, entity.name]));
+  const documentIdentity = new Map(
+    rows.documents.map((document) => [document.id, articleIdentity(document)]),
+  );
   const mostQuoted = mostQuotedSpeakers(rows.quotes);
   const entry = (kind: SearchKind, row: { packId: string; id: string }) => ({
     key: `${kind}:${row.packId}:${row.id}`,
@@ -95,6 +112,7 @@ export function searchEntriesOf(rows: PackRowsForSearch): SearchEntry[] {
       body: [entity.description, ...entity.roles.map((role) => role.title)].join(' · '),
       date: '',
       entityId: entity.id,
+      sameAs: [entity.id],
     })),
     ...rows.quotes.map((quote) => ({
       ...entry('quote', quote),
@@ -103,6 +121,11 @@ export function searchEntriesOf(rows: PackRowsForSearch): SearchEntry[] {
       body: quote.text,
       date: quote.date ?? '',
       entityId: quote.speakerId ?? quote.aboutEntityIds[0] ?? '',
+      sameAs: quote.documentIds.map((documentId) =>
+        contentHash(
+          `${foldForLookup(quote.text)}\n${documentIdentity.get(documentId) ?? documentId}`,
+        ),
+      ),
     })),
     ...rows.events.map((event) => ({
       ...entry('event', event),
@@ -111,6 +134,7 @@ export function searchEntriesOf(rows: PackRowsForSearch): SearchEntry[] {
       body: '',
       date: event.date,
       entityId: event.entityIds[0] ?? '',
+      sameAs: [contentHash(`${event.date}\n${foldForLookup(event.title)}`)],
     })),
     ...rows.documents.map((document) => ({
       ...entry('document', document),
@@ -120,6 +144,7 @@ export function searchEntriesOf(rows: PackRowsForSearch): SearchEntry[] {
       body: document.text.slice(0, LEDE_LENGTH),
       date: document.publishedAt ?? '',
       entityId: mostQuoted.get(document.id) ?? '',
+      sameAs: [contentHash(articleIdentity(document))],
     })),
   ];
 }
@@ -147,7 +172,7 @@ export function searchKeysOf(rows: PackRowsForSearch): string[] {
   return searchEntriesOf(rows).map((entry) => entry.key);
 }
 
-export interface SearchHitRef extends StoredFields {
+export interface SearchHitRef extends Omit<StoredFields, 'sameAs'> {
   score: number;
   /** The folded query terms that matched, to emphasise them in the snippet. */
   terms: string[];
@@ -167,12 +192,13 @@ export function searchCorpus(
     passesFilters(result as SearchResult & StoredFields, filters);
   let results = index.search(query, { combineWith: 'AND', filter });
   if (results.length === 0) results = index.search(query, { combineWith: 'OR', filter });
-  // An entity several packs describe is one hit.
-  const seenEntities = new Set<string>();
+  // What several packs hold (a name, a quote from one article, a pack installed twice) is one
+  // hit: the best ranked.
+  const seen = new Set<string>();
   const distinct = results.filter((result) => {
-    if (result.kind !== 'entity') return true;
-    if (seenEntities.has(result.id)) return false;
-    seenEntities.add(result.id);
+    const keys = (result.sameAs as string[]).map((key) => `${result.kind}:${key}`);
+    if (keys.some((key) => seen.has(key))) return false;
+    for (const key of keys) seen.add(key);
     return true;
   });
   return distinct.slice(0, limit).map((result) => ({

@@ -4,7 +4,7 @@
  * touches, so a failure (a quota error among them) leaves the database exactly as it was. Each
  * change counts a generation; the serialised search index is saved after the change, marked
  * with the generation it reflects, so a change costs what changed and an index left behind by
- * a stopped worker is rebuilt instead of trusted.
+ * a stopped worker (or saved by a version that stored other fields) is rebuilt, not trusted.
  */
 import { packContentHash } from '@/lib/pack/content-hash';
 import type { Pack } from '@/lib/pack/schema';
@@ -13,6 +13,7 @@ import {
   createCorpusIndex,
   LEDE_LENGTH,
   loadCorpusIndex,
+  SEARCH_INDEX_FORMAT,
   type SearchFilters,
   type SearchHitRef,
   searchCorpus,
@@ -222,7 +223,9 @@ export class CorpusStore {
       this.db.searchIndex.get('main'),
       this.generation(),
     ]);
-    if (saved && (saved.generation ?? 0) === generation) return loadCorpusIndex(saved.json);
+    if (saved && (saved.generation ?? 0) === generation && saved.format === SEARCH_INDEX_FORMAT) {
+      return loadCorpusIndex(saved.json);
+    }
     const index = createCorpusIndex();
     for (const pack of await this.listPacks()) {
       index.addAll(searchEntriesOf(await this.contentsOf(pack.id)));
@@ -333,7 +336,12 @@ export class CorpusStore {
       if (index !== this.index) return; // a failed change dropped it meanwhile
       await this.db.transaction('rw', [this.db.searchIndex, this.db.settings], async () => {
         const generation = await this.generation();
-        await this.db.searchIndex.put({ id: 'main', json: JSON.stringify(index), generation });
+        await this.db.searchIndex.put({
+          id: 'main',
+          json: JSON.stringify(index),
+          generation,
+          format: SEARCH_INDEX_FORMAT,
+        });
       });
     } catch (error) {
       console.warn('[Briefings] the search index was not saved; it will be rebuilt:', error);

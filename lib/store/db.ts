@@ -66,6 +66,8 @@ export interface SearchIndexRow {
   id: 'main';
   json: string;
   generation?: number;
+  /** SEARCH_INDEX_FORMAT when it was saved; none before formats were counted. */
+  format?: number;
 }
 
 /**

@@ -64,6 +64,8 @@ function props(overrides: Partial<PopupProps> = {}): PopupProps {
     onQuery: vi.fn(),
     onFilters: vi.fn(),
     onOpenHit: vi.fn(),
+    suggestions: null,
+    coverage: null,
     view: 'page',
     onView: vi.fn(),
     page: { state: 'loading' },
@@ -152,10 +154,41 @@ test('search results are grouped by kind, the match emphasised, and the keyboard
   expect(onOpenHit).toHaveBeenCalledWith(expect.objectContaining({ kind: 'quote', id: 'q1' }));
 });
 
-test('a search that finds nothing says so', () => {
-  render(<Popup {...props({ query: 'quetzalcoatl', hits: [] })} />);
-  const said = screen.getByText('Nothing in your briefings matches “quetzalcoatl”.');
-  expect(said.getAttribute('role')).toBe('status');
+test('a search that finds nothing says so, offers close names and says what there is', () => {
+  const onQuery = vi.fn();
+  const coverage = {
+    articles: 5,
+    outlets: 1,
+    from: '2023-03-21',
+    to: '2023-04-27',
+    names: { person: 1, organization: 3, place: 0, topic: 2 },
+  };
+  const suggestions = [
+    { id: 'a', name: 'Emmanuel Macron', kind: 'person' as const },
+    { id: 'b', name: 'Macron Group', kind: 'organization' as const },
+  ];
+  render(<Popup {...props({ query: 'makronne', hits: [], suggestions, coverage, onQuery })} />);
+  const status = noMatchesStatus();
+  expect(status.textContent).toContain('Nothing in your briefings matches “makronne”.');
+  expect(status.textContent).toContain('Did you mean Emmanuel Macron or Macron Group?');
+  expect(status.textContent).toContain(
+    'Your briefings cover 5 articles from 1 outlet, 21 March 2023 – 27 April 2023: 1 person, 3 organisations and 2 topics.',
+  );
+  fireEvent.click(screen.getByRole('button', { name: 'Emmanuel Macron' }));
+  expect(onQuery).toHaveBeenCalledWith('Emmanuel Macron');
+});
+
+/** The live region that says a search found nothing. */
+function noMatchesStatus(): HTMLElement {
+  const region = screen.getByText(/^Nothing in your briefings matches/).closest('[role="status"]');
+  if (!(region instanceof HTMLElement)) throw new Error('the no-match message is not a status');
+  return region;
+}
+
+test('with nothing close, no name is offered', () => {
+  render(<Popup {...props({ query: 'quetzalcoatl', hits: [], suggestions: [] })} />);
+  expect(noMatchesStatus().textContent).toBe('Nothing in your briefings matches “quetzalcoatl”.');
+  expect(screen.queryByText(/Did you mean/)).toBeNull();
 });
 
 test('hostile text in a snippet is shown as text', () => {
@@ -326,4 +359,25 @@ test('"Add this article" says what the page brought, with a link to read it', ()
 test('on a browser page, there is nothing to add', () => {
   render(<Popup {...props({ adding: null })} />);
   expect(screen.queryByRole('button', { name: 'Add this article' })).toBeNull();
+});
+
+test('a search that finds nothing offers the name meant; choosing it searches for it', async () => {
+  render(<PopupApp />);
+  const box = screen.getByRole('searchbox', { name: 'Search your briefings' });
+  fireEvent.input(box, { target: { value: 'Makronne' } });
+  const meant = await screen.findByRole('button', { name: 'Emmanuel Macron' }, { timeout: 5_000 });
+  const status = noMatchesStatus();
+  await waitFor(() =>
+    expect(status.textContent).toContain(
+      `Your briefings cover ${bundledPack().documents.length} articles`,
+    ),
+  );
+  fireEvent.click(meant);
+  expect((box as HTMLInputElement).value).toBe('Emmanuel Macron');
+  const results = await screen.findByRole(
+    'listbox',
+    { name: 'Search results' },
+    { timeout: 5_000 },
+  );
+  expect(within(groupOf(results, 'Names')).getByText('Emmanuel Macron')).toBeTruthy();
 });

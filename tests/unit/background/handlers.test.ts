@@ -249,3 +249,57 @@ describe('calls', () => {
     expect(hits[0]?.snippet.text.length).toBeGreaterThan(0);
   });
 });
+
+describe('search forgives mistyped names', () => {
+  test.each([
+    ['Zelenksy', 'volodymyr-zelensky'],
+    ['Putn', 'vladimir-putin'],
+    ['Selenskyj', 'volodymyr-zelensky'],
+  ])('"%s" finds %s, as a name', async (query, entityId) => {
+    const hits = await handlers.search({ query });
+    expect(hits.find((hit) => hit.kind === 'entity')).toMatchObject({ id: entityId });
+  });
+
+  test('no name is offered for a query about something else', async () => {
+    const hits = await handlers.search({ query: 'quetzalcoatl' });
+    expect(hits.filter((hit) => hit.kind === 'entity')).toEqual([]);
+  });
+});
+
+test('a name spelled right is one hit, not two', async () => {
+  const hits = await handlers.search({ query: 'Peskov', kinds: ['entity'] });
+  expect(hits.filter((hit) => hit.id === 'dmitry-peskov')).toHaveLength(1);
+});
+
+describe('when nothing matches', () => {
+  test('names close to the query are offered, never the query itself', async () => {
+    const offered = await handlers.suggestNames({ query: 'Makronne' });
+    expect(offered.map((name) => name.id)).toContain('emmanuel-macron');
+    expect(await handlers.suggestNames({ query: 'quetzalcoatl' })).toEqual([]);
+    const exact = await handlers.suggestNames({ query: 'Emmanuel Macron' });
+    expect(exact.map((name) => name.id)).not.toContain('emmanuel-macron');
+  });
+
+  test('the coverage counts articles, outlets, dates and names from the packs', async () => {
+    const dates = shipped.documents.flatMap((document) => document.publishedAt ?? []).sort();
+    const people = shipped.entities.filter((entity) => entity.kind === 'person').length;
+    const coverage = await handlers.getCoverage(undefined);
+    expect(coverage).toMatchObject({
+      articles: shipped.documents.length,
+      outlets: new Set(shipped.documents.flatMap((document) => document.outlet ?? [])).size,
+      from: dates[0],
+      to: dates.at(-1),
+    });
+    expect(coverage.names.person).toBe(people);
+  });
+
+  test('a pack kept twice adds no article to the coverage, and no quote to search', async () => {
+    const before = await handlers.search({ query: 'Peskov', kinds: ['quote'], limit: 200 });
+    const coverage = await handlers.getCoverage(undefined);
+    await handlers.importPack({ fileText: JSON.stringify(shipped), onConflict: 'keep-both' });
+    expect((await handlers.listPacks(undefined)).length).toBe(2);
+    expect(await handlers.getCoverage(undefined)).toEqual(coverage);
+    const after = await handlers.search({ query: 'Peskov', kinds: ['quote'], limit: 200 });
+    expect(after.map((hit) => hit.snippet.text)).toEqual(before.map((hit) => hit.snippet.text));
+  });
+});

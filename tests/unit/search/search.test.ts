@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
+import type { Pack, PackDocument, Quote } from '@/lib/pack/schema';
 import {
   type CorpusIndex,
   createCorpusIndex,
@@ -74,6 +75,75 @@ test('the serialised index answers like the live one', () => {
   expect(ranked(searchCorpus(reloaded, 'zelenskiy'))).toEqual(
     ranked(searchCorpus(index, 'zelenskiy')),
   );
+});
+
+describe('one hit per quote, article and event, however many packs hold it', () => {
+  const pack = bundledPack();
+  const twice = createCorpusIndex();
+  twice.addAll(searchEntriesOf(rowsOfPack(pack)));
+  // "Keep both": the same pack again under another id.
+  twice.addAll(searchEntriesOf(rowsOfPack({ ...pack, id: `${pack.id}-2` })));
+
+  test.each([
+    ['quote', 'peskov'],
+    ['quote', 'peace plan'],
+    ['document', 'kremlin'],
+    ['event', 'putin'],
+  ] as const)('%s hits for "%s" are as in one pack', (kind, query) => {
+    const once = searchCorpus(index, query, { kinds: [kind] }, 200);
+    const doubled = searchCorpus(twice, query, { kinds: [kind] }, 200);
+    expect(once.length).toBeGreaterThan(0);
+    expect(doubled.map((hit) => hit.id)).toEqual(once.map((hit) => hit.id));
+  });
+
+  /** A pack holding one quote of the bundled pack, from a document made of `document`. */
+  const packQuoting = (quote: Quote, document: PackDocument): Pack => ({
+    ...pack,
+    id: 'another-pack',
+    documents: [{ ...document, id: 'doc-a' }],
+    entities: [],
+    events: [],
+    quotes: [
+      {
+        ...quote,
+        id: 'quote-a',
+        sources: quote.sources.slice(0, 1).map((span) => ({ ...span, documentId: 'doc-a' })),
+      },
+    ],
+  });
+  const quoteHits = (other: Pack, words: string) => {
+    const both = createCorpusIndex();
+    both.addAll(searchEntriesOf(rowsOfPack(pack)));
+    both.addAll(searchEntriesOf(rowsOfPack(other)));
+    return searchCorpus(both, words, { kinds: ['quote'] }, 200).length;
+  };
+  const quoteFrom = (hasUrl: boolean) => {
+    for (const quote of pack.quotes) {
+      const source = pack.documents.find((row) => row.id === quote.sources[0]?.documentId);
+      if (source && Boolean(source.url) === hasUrl) {
+        return { quote, source, words: quote.text.split(' ').slice(0, 6).join(' ') };
+      }
+    }
+    throw new Error('the bundled pack has quotes from articles with and without an address');
+  };
+
+  test('another pack quoting the same words from the same address adds no hit', () => {
+    const { quote, source, words } = quoteFrom(true);
+    const alone = searchCorpus(index, words, { kinds: ['quote'] }, 200).length;
+    expect(quoteHits(packQuoting(quote, { ...source, title: 'Retitled' }), words)).toBe(alone);
+    expect(
+      quoteHits(packQuoting(quote, { ...source, url: 'https://example.org/elsewhere' }), words),
+    ).toBe(alone + 1);
+  });
+
+  test('without an address, the same title is the same article', () => {
+    const { quote, source, words } = quoteFrom(false);
+    const alone = searchCorpus(index, words, { kinds: ['quote'] }, 200).length;
+    expect(quoteHits(packQuoting(quote, source), words)).toBe(alone);
+    expect(quoteHits(packQuoting(quote, { ...source, title: 'Another story' }), words)).toBe(
+      alone + 1,
+    );
+  });
 });
 
 describe('snippets', () => {
