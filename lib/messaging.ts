@@ -7,7 +7,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { BackgroundApi } from '@/lib/background/api';
 import type { CompiledSubmission } from '@/lib/compiler/compile-for-reading';
 import type { Entity } from '@/lib/pack/schema';
-import type { HighlightStyle } from '@/lib/settings';
+import type { CardAppearance, HighlightStyle } from '@/lib/settings';
 import type { SpotDictionary } from '@/lib/spotting/dictionary';
 import type { ArticleSubmission, InstallProgress } from '@/lib/views';
 
@@ -29,6 +29,7 @@ export interface PageSettings {
   /** Places are marked at their first mention only, unless the user asks for all. */
   markEveryPlaceMention: boolean;
   highlightStyle: HighlightStyle;
+  cardAppearance: CardAppearance;
 }
 
 /** Calls answered by the content script of a tab (sent with a tab id). */

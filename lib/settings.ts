@@ -7,12 +7,17 @@ import * as v from 'valibot';
 export const HIGHLIGHT_STYLES = ['underline', 'tint', 'outline', 'strong'] as const;
 export type HighlightStyle = (typeof HIGHLIGHT_STYLES)[number];
 
+/** How the briefing card looks: like the page it opens on, or always light or dark. */
+export const CARD_APPEARANCES = ['page', 'light', 'dark'] as const;
+export type CardAppearance = (typeof CARD_APPEARANCES)[number];
+
 export const GeneralSettings = v.object({
   /** Highlighting off everywhere until resumed. */
   paused: v.boolean(),
   /** Places are marked at their first mention on a page unless this is on. */
   markEveryPlaceMention: v.boolean(),
   highlightStyle: v.picklist(HIGHLIGHT_STYLES),
+  cardAppearance: v.picklist(CARD_APPEARANCES),
 });
 export type GeneralSettings = v.InferOutput<typeof GeneralSettings>;
 
@@ -20,6 +25,7 @@ export const DEFAULT_SETTINGS: GeneralSettings = {
   paused: false,
   markEveryPlaceMention: false,
   highlightStyle: 'underline',
+  cardAppearance: 'page',
 };
 
 export interface SiteRule {

@@ -53,6 +53,29 @@ export interface QuoteView extends DatedView {
   variants: { source: SourceRef; diff: DiffOp[] }[];
   /** Distinct outlets (or documents, where the outlet is unknown) that carry it. */
   carriedBy: number;
+  /** For a short quote (a few words): the sentence of its first source that prints it. */
+  context: QuoteContext | null;
+}
+
+/** A sentence of a source document around a quote: `before` + `quoted` + `after`. */
+export interface QuoteContext {
+  before: string;
+  quoted: string;
+  after: string;
+}
+
+/** A date as precise as it is known. */
+export interface PartialDateView {
+  date: string;
+  precision: DatePrecision | null;
+}
+
+/** What a briefing rests on: the distinct articles behind all it says, and when they appeared. */
+export interface BriefingScope {
+  articles: number;
+  /** The earliest and latest publication dates among them; null when none is dated. */
+  earliest: PartialDateView | null;
+  latest: PartialDateView | null;
 }
 
 export interface EventView extends DatedView {
@@ -79,6 +102,7 @@ export interface Briefing {
   quotesAbout: QuoteView[];
   /** How many quotes exist in all, when more than the lists show. */
   totals: { quotesBy: number; quotesAbout: number };
+  scope: BriefingScope;
   events: EventView[];
   related: (EntityRef & { sharedItems: number })[];
 }

@@ -20,6 +20,10 @@ export interface BriefingPopoverProps {
   onOpenInBriefings: (entity: EntityRef) => void;
   /** "Read" on a quote's source: its document in the reader view, at the quote. */
   onReadSource?: OpenReader;
+  /** Light or dark whatever the system's preference; without it, the system's. */
+  theme?: 'light' | 'dark';
+  /** The publication day of the page the card sits on, when its metadata gives one. */
+  pageDate?: string | null;
 }
 
 const TITLE_ID = 'briefings-popover-title';
@@ -33,6 +37,7 @@ export function BriefingPopover(props: BriefingPopoverProps) {
   return (
     <div
       class="bf bf-popover"
+      data-theme={props.theme}
       role="dialog"
       aria-labelledby={TITLE_ID}
       aria-busy={state.status === 'loading'}
@@ -65,6 +70,7 @@ export function BriefingPopover(props: BriefingPopoverProps) {
             titleId={TITLE_ID}
             onSelectEntity={props.onSelectEntity}
             onReadSource={props.onReadSource}
+            pageDate={props.pageDate}
           />
         ) : (
           <div class="bf-briefing">

@@ -2,9 +2,11 @@ import type { ComponentChildren } from 'preact';
 import { useId, useState } from 'preact/hooks';
 import type { EntityKind } from '@/lib/pack/schema';
 import type { Briefing, EntityRef, QuoteView } from '@/lib/views';
+import { INFERRED_MARK, InferredMarkContext } from './inferred-dates';
 import { QuoteItem } from './QuoteItem';
 import { RelatedEntities } from './RelatedEntities';
 import { type OpenReader, OpenReaderContext } from './read-source';
+import { Scope } from './Scope';
 import { Sources } from './Sources';
 import { TimelineContext } from './TimelineContext';
 
@@ -25,13 +27,17 @@ export interface BriefingViewProps {
   quotesShown?: number;
   /** The reader chose "Read" on a quote's source; without it, sources offer no "Read". */
   onReadSource?: OpenReader;
+  /** The publication day of the page the card sits on, when known: the briefing relates to it. */
+  pageDate?: string | null;
 }
 
 /** Everything the packs say about one entity, every claim with its source. */
 export function BriefingView({ onReadSource, ...props }: BriefingViewProps) {
   return (
     <OpenReaderContext.Provider value={onReadSource ?? null}>
-      <BriefingArticle {...props} />
+      <InferredMarkContext.Provider value={true}>
+        <BriefingArticle {...props} />
+      </InferredMarkContext.Provider>
     </OpenReaderContext.Provider>
   );
 }
@@ -41,9 +47,10 @@ function BriefingArticle({
   onSelectEntity,
   titleId,
   quotesShown = 3,
+  pageDate = null,
 }: Omit<BriefingViewProps, 'onReadSource'>) {
   const fallbackTitleId = useId();
-  const { entity, quotesBy, quotesAbout, totals, events, related } = briefing;
+  const { entity, quotesBy, quotesAbout, totals, scope, events, related } = briefing;
   const isEmpty =
     entity.roles.length === 0 &&
     quotesBy.length === 0 &&
@@ -68,6 +75,7 @@ function BriefingArticle({
             ))}
           </ul>
         )}
+        <Scope scope={scope} pageDate={pageDate} />
       </header>
       {isEmpty && (
         <p class="bf-empty">
@@ -102,6 +110,12 @@ function BriefingArticle({
           <RelatedEntities related={related} onSelect={onSelectEntity} />
         </Section>
       )}
+      {hasInferredDates(briefing) && (
+        <p class="bf-note bf-legend">
+          <span aria-hidden="true">{INFERRED_MARK} </span>
+          Inferred date: worked out from the article's wording, not printed in it.
+        </p>
+      )}
     </article>
   );
 }
@@ -129,19 +143,27 @@ interface QuoteSectionProps {
 
 function QuoteSection({ heading, quotes, total, shown, showSpeaker }: QuoteSectionProps) {
   const [expanded, setExpanded] = useState(false);
-  const visible = expanded ? quotes : quotes.slice(0, shown);
-  const hidden = quotes.length - visible.length;
+  // A few words are shown in their sentence, after the statements and folded away.
+  const statements = quotes.filter((quote) => quote.context === null);
+  const inContext = quotes.filter((quote) => quote.context !== null);
+  const visible = expanded ? statements : statements.slice(0, shown);
+  const hidden = statements.length - visible.length;
+  const item = (quote: QuoteView) => (
+    <QuoteItem key={`${quote.packId}/${quote.id}`} quote={quote} showSpeaker={showSpeaker} />
+  );
   return (
     <Section heading={heading}>
-      <ul class="bf-quotes">
-        {visible.map((quote) => (
-          <QuoteItem key={`${quote.packId}/${quote.id}`} quote={quote} showSpeaker={showSpeaker} />
-        ))}
-      </ul>
+      {visible.length > 0 && <ul class="bf-quotes">{visible.map(item)}</ul>}
       {hidden > 0 && (
         <button type="button" class="bf-link-button bf-more" onClick={() => setExpanded(true)}>
           Show {hidden} more
         </button>
+      )}
+      {inContext.length > 0 && (
+        <details class="bf-also">
+          <summary class="bf-also__summary">Also quoted ({inContext.length})</summary>
+          <ul class="bf-quotes">{inContext.map(item)}</ul>
+        </details>
       )}
       {expanded && total > quotes.length && (
         <p class="bf-note">
@@ -150,4 +172,15 @@ function QuoteSection({ heading, quotes, total, shown, showSpeaker }: QuoteSecti
       )}
     </Section>
   );
+}
+
+/** Whether any date the briefing shows is inferred, so the mark needs its explanation. */
+function hasInferredDates({ entity, quotesBy, quotesAbout, events }: Briefing): boolean {
+  const quotes = [...quotesBy, ...quotesAbout];
+  const sources = [
+    ...entity.roles.flatMap((role) => role.sources),
+    ...quotes.flatMap((quote) => quote.sources),
+    ...events.flatMap((event) => event.sources),
+  ];
+  return [...quotes, ...events, ...sources].some((dated) => dated.dateBasis === 'inferred');
 }

@@ -12,13 +12,26 @@ export interface QuoteItemProps {
   showSpeaker: boolean;
 }
 
-/** A quotation with who said it, when, where it was printed and how outlets word it differently. */
+/**
+ * A quotation with who said it, when, where it was printed and how outlets word it differently.
+ * A short quote is shown in the sentence that prints it, the quoted words marked: a few words on
+ * their own would say more than their source does.
+ */
 export function QuoteItem({ quote, showSpeaker }: QuoteItemProps) {
+  const { context } = quote;
   return (
-    <li class={`bf-quote bf-quote--${quote.kind}`}>
-      <blockquote class="bf-quote__text">
-        <p>“{quote.text}”</p>
-      </blockquote>
+    <li class={`bf-quote bf-quote--${quote.kind}${context ? ' bf-quote--in-context' : ''}`}>
+      {context ? (
+        <p class="bf-quote__context">
+          {context.before}
+          <mark class="bf-quote__quoted">{context.quoted}</mark>
+          {context.after}
+        </p>
+      ) : (
+        <blockquote class="bf-quote__text">
+          <p>“{quote.text}”</p>
+        </blockquote>
+      )}
       {(showSpeaker || quote.date) && (
         <p class="bf-quote__said">
           {showSpeaker &&
@@ -38,7 +51,12 @@ export function QuoteItem({ quote, showSpeaker }: QuoteItemProps) {
           )}
         </p>
       )}
-      <Sources sources={quote.sources} carriedBy={quote.carriedBy} readable />
+      <Sources
+        sources={quote.sources}
+        carriedBy={quote.carriedBy}
+        readable
+        dateShown={quote.date}
+      />
       {quote.variants.length > 0 && (
         <ul class="bf-variants" aria-label="Other wordings">
           {quote.variants.map((variant) => (

@@ -7,6 +7,8 @@ export interface SourceLineProps {
   source: SourceRef;
   /** Offer "Read": the document in the reader view, at this span (a quote's sources). */
   readable?: boolean;
+  /** A date already shown for the claim: not repeated here when it is the source's date. */
+  dateShown?: string | null;
 }
 
 /**
@@ -14,7 +16,7 @@ export interface SourceLineProps {
  * a document with no known outlet is named by its title. A readable source adds "Read", which
  * opens the document as the pack holds it, at the span cited.
  */
-export function SourceLine({ source, readable = false }: SourceLineProps) {
+export function SourceLine({ source, readable = false, dateShown = null }: SourceLineProps) {
   const openReader = useContext(OpenReaderContext);
   const name = source.outlet ?? source.title;
   const href = safeLink(source.url);
@@ -38,7 +40,7 @@ export function SourceLine({ source, readable = false }: SourceLineProps) {
           {name}
         </span>
       )}
-      {source.publishedAt && (
+      {source.publishedAt && source.publishedAt !== dateShown && (
         <>
           <span class="bf-sep" aria-hidden="true">
             {' · '}

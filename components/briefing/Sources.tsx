@@ -8,13 +8,15 @@ export interface SourcesProps {
   carriedBy?: number;
   /** Each source offers "Read" at its span (see SourceLine). */
   readable?: boolean;
+  /** A date already shown for the claim (see SourceLine). */
+  dateShown?: string | null;
 }
 
 /**
  * Where a claim comes from: its best source on one line and, when several documents carry it,
  * "N sources" that opens the full list.
  */
-export function Sources({ sources, carriedBy, readable = false }: SourcesProps) {
+export function Sources({ sources, carriedBy, readable = false, dateShown }: SourcesProps) {
   const listId = useId();
   const [expanded, setExpanded] = useState(false);
   const documents = bestFirst(distinctDocuments(sources));
@@ -24,7 +26,7 @@ export function Sources({ sources, carriedBy, readable = false }: SourcesProps) 
   return (
     <div class="bf-sources">
       <div class="bf-sources__line">
-        <SourceLine source={best} readable={readable} />
+        <SourceLine source={best} readable={readable} dateShown={dateShown} />
         {documents.length > 1 && (
           <>
             <span class="bf-sep" aria-hidden="true">
@@ -46,7 +48,7 @@ export function Sources({ sources, carriedBy, readable = false }: SourcesProps) 
         <ul class="bf-sources__list" id={listId} hidden={!expanded}>
           {documents.map((source) => (
             <li key={`${source.packId}/${source.documentId}`}>
-              <SourceLine source={source} readable={readable} />
+              <SourceLine source={source} readable={readable} dateShown={dateShown} />
             </li>
           ))}
         </ul>

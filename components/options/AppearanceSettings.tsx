@@ -1,4 +1,10 @@
-import { type GeneralSettings, HIGHLIGHT_STYLES, type HighlightStyle } from '@/lib/settings';
+import {
+  CARD_APPEARANCES,
+  type CardAppearance,
+  type GeneralSettings,
+  HIGHLIGHT_STYLES,
+  type HighlightStyle,
+} from '@/lib/settings';
 
 const STYLE_LABELS: Record<HighlightStyle, string> = {
   underline: 'Underline (quiet)',
@@ -7,12 +13,18 @@ const STYLE_LABELS: Record<HighlightStyle, string> = {
   strong: 'Strong blue underline, clear with any colour vision',
 };
 
+const CARD_APPEARANCE_LABELS: Record<CardAppearance, string> = {
+  page: 'Match the page (light on light pages, dark on dark ones)',
+  light: 'Light',
+  dark: 'Dark',
+};
+
 interface AppearanceSettingsProps {
   settings: GeneralSettings;
   onChange: (change: Partial<GeneralSettings>) => void;
 }
 
-/** How names are marked on pages. */
+/** How names are marked on pages, and how the briefing card looks. */
 export function AppearanceSettings({ settings, onChange }: AppearanceSettingsProps) {
   return (
     <section aria-labelledby="appearance-heading" class="panel">
@@ -48,6 +60,20 @@ export function AppearanceSettings({ settings, onChange }: AppearanceSettingsPro
         />
         <span>Pause highlighting everywhere</span>
       </label>
+      <fieldset>
+        <legend>Card appearance</legend>
+        {CARD_APPEARANCES.map((appearance) => (
+          <label key={appearance} class="choice">
+            <input
+              type="radio"
+              name="card-appearance"
+              checked={settings.cardAppearance === appearance}
+              onChange={() => onChange({ cardAppearance: appearance })}
+            />
+            <span>{CARD_APPEARANCE_LABELS[appearance]}</span>
+          </label>
+        ))}
+      </fieldset>
     </section>
   );
 }

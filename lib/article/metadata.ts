@@ -49,12 +49,20 @@ export function readPageMetadata(doc: Document, url: string): PageMetadata {
     byline: authors.length > 0 ? authors.map(clean).join(', ') : null,
     language: doc.documentElement?.getAttribute('lang')?.trim() || null,
     selfDescriptions: unique([...titles, meta.get('og:description'), meta.get('description')]),
-    dates: unique([
-      meta.get('article:published_time'),
-      jsonLd.datePublished,
-      ...microdataDates(doc),
-    ]),
+    dates: publicationDates(doc, meta, jsonLd),
   };
+}
+
+/**
+ * The day the page says it was published (`YYYY-MM-DD`), from its metadata alone: what the
+ * briefing card compares its own dates with. Null when the markup gives no date.
+ */
+export function pagePublicationDay(doc: Document): string | null {
+  return publicationDay(publicationDates(doc, readMetaTags(doc), readJsonLd(doc)));
+}
+
+function publicationDates(doc: Document, meta: Map<string, string>, jsonLd: JsonLdArticle) {
+  return unique([meta.get('article:published_time'), jsonLd.datePublished, ...microdataDates(doc)]);
 }
 
 /**

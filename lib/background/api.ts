@@ -87,6 +87,7 @@ export function backgroundHandlers(service: BackgroundService) {
       enabled: !general.paused && site !== null && (await settings.siteEnabled(site)),
       markEveryPlaceMention: general.markEveryPlaceMention,
       highlightStyle: general.highlightStyle,
+      cardAppearance: general.cardAppearance,
     };
   };
 

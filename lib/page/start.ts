@@ -27,12 +27,14 @@ export function startPageBriefings(ctx: ContentScriptContext): void {
   const page = new PageBriefings(ctx);
   // The popover listens for marks being pointed at or focused; with no marks it has nothing to do.
   const popover = startPopover(ctx);
+  const applySettings = (settings: PageSettings) => {
+    popover.setAppearance(settings.cardAppearance);
+    page.apply(settings);
+  };
   const removers = [
     contentMessenger.onMessage('getPageSummary', () => page.summary()),
     // Answered at once: the background tells every tab in turn and should not wait for marking.
-    contentMessenger.onMessage('pageSettingsChanged', ({ data }) => {
-      page.apply(data);
-    }),
+    contentMessenger.onMessage('pageSettingsChanged', ({ data }) => applySettings(data)),
     contentMessenger.onMessage('corpusChanged', () => {
       popover.corpusChanged();
       page.refreshNames();
@@ -42,7 +44,7 @@ export function startPageBriefings(ctx: ContentScriptContext): void {
   ctx.onInvalidated(() => {
     for (const remove of removers) remove();
   });
-  page.loadSettings();
+  page.loadSettings(applySettings);
 }
 
 /** How long the popup's question waits for a pass over the page before it is answered. */
@@ -88,10 +90,11 @@ class PageBriefings {
     };
   }
 
-  loadSettings(): void {
+  /** Asks for the page's settings and hands them to `apply` (this page's and the card's). */
+  loadSettings(apply: (settings: PageSettings) => void): void {
     backgroundMessenger
       .sendMessage('getPageSettings', { url: location.href })
-      .then((settings) => this.apply(settings))
+      .then(apply)
       .catch((error: unknown) => {
         warn('could not read the settings for this page', error);
         this.settingsReadNow();

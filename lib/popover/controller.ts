@@ -8,13 +8,16 @@
 
 import { h, render } from 'preact';
 import { BriefingPopover, type BriefingState } from '@/components/briefing/BriefingPopover';
+import { pagePublicationDay } from '@/lib/article/metadata';
 import { announce } from '@/lib/page/announce';
 import { closestMark, type MarkActivation, onMarkActivated } from '@/lib/page/marks';
+import type { CardAppearance } from '@/lib/settings';
 import { MARK_ENTITY_ATTRIBUTE } from '@/lib/spotting/mark-names';
 import type { EntityRef } from '@/lib/views';
 import type { BriefingProvider } from './briefing-source';
 import { createPopoverHost, type PopoverHost } from './host';
 import { openInBriefings, openReader } from './open-in-briefings';
+import { type CardTheme, pageTheme } from './page-theme';
 import { followMark } from './position';
 
 /** How long the pointer rests on a name before the card opens. */
@@ -41,6 +44,8 @@ interface OpenCard {
   announced: boolean;
   /** Focus goes into the card once it is placed (it cannot take focus while still hidden). */
   focusWhenPlaced: boolean;
+  /** Light or dark, as the page looks where the name is (unless the reader chose one). */
+  theme: CardTheme;
 }
 
 export interface PopoverOptions {
@@ -60,6 +65,9 @@ export class PopoverController {
   private intended: HTMLElement | null = null;
   /** Incremented on every load, so a late answer for a card already moved on is dropped. */
   private loadId = 0;
+  private appearance: CardAppearance = 'page';
+  /** The page's own publication day, read from its metadata when a card first needs it. */
+  private pageDate: string | null | undefined;
 
   constructor(private readonly options: PopoverOptions) {}
 
@@ -89,6 +97,24 @@ export class PopoverController {
       listen,
     );
     signal.addEventListener('abort', () => this.destroy(), { once: true });
+  }
+
+  /** Applies to the card from its next render. */
+  setAppearance(appearance: CardAppearance): void {
+    this.appearance = appearance;
+    if (this.card) {
+      this.card.theme = this.themeAt(this.card.mark);
+      this.guard(() => this.render());
+    }
+  }
+
+  private pageDay(): string | null {
+    if (this.pageDate === undefined) this.pageDate = pagePublicationDay(document);
+    return this.pageDate;
+  }
+
+  private themeAt(mark: HTMLElement): CardTheme {
+    return this.appearance === 'page' ? pageTheme(mark) : this.appearance;
   }
 
   private onActivated({ mark, entityId, trigger }: MarkActivation): void {
@@ -195,6 +221,7 @@ export class PopoverController {
       keyboard,
       announced: false,
       focusWhenPlaced: false,
+      theme: this.themeAt(mark),
     };
     this.load(entityId);
     if (keyboard) this.focusCard();
@@ -263,6 +290,8 @@ export class PopoverController {
       h(BriefingPopover, {
         state: card.state,
         pendingName: card.pendingName,
+        theme: card.theme,
+        pageDate: this.pageDay(),
         previous: card.previous.at(-1) ?? null,
         onBack: () => this.guard(() => this.back()),
         onClose: () => this.guard(() => this.close({ restoreFocus: true })),

@@ -6,6 +6,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import briefingCss from '@/components/briefing/briefing.css?inline';
 import popoverCss from '@/components/briefing/popover.css?inline';
+import type { CardAppearance } from '@/lib/settings';
 import { BriefingSource } from './briefing-source';
 import { PopoverController } from './controller';
 
@@ -14,6 +15,8 @@ export { POPOVER_CLOSE_EVENT, POPOVER_OPEN_EVENT } from './controller';
 export interface Popover {
   /** The packs changed: briefings fetched before are asked for again. */
   corpusChanged(): void;
+  /** The reader's choice of a light or dark card, or one that matches the page. */
+  setAppearance(appearance: CardAppearance): void;
 }
 
 /**
@@ -23,12 +26,14 @@ export interface Popover {
  */
 export function startPopover(ctx: ContentScriptContext): Popover {
   const briefings = new BriefingSource();
-  if (!ctx.signal.aborted) {
-    new PopoverController({
-      css: `${briefingCss}\n${popoverCss}`,
-      briefings,
-      signal: ctx.signal,
-    }).start();
-  }
-  return { corpusChanged: () => briefings.forgetAll() };
+  const controller = new PopoverController({
+    css: `${briefingCss}\n${popoverCss}`,
+    briefings,
+    signal: ctx.signal,
+  });
+  if (!ctx.signal.aborted) controller.start();
+  return {
+    corpusChanged: () => briefings.forgetAll(),
+    setAppearance: (appearance) => controller.setAppearance(appearance),
+  };
 }

@@ -4,15 +4,23 @@
  * them (with outlets, dates and how wordings differ), where they sit on the timeline, and who
  * they appear with.
  */
+import type { SourceSpan } from '@/lib/pack/schema';
+import { foldForLookup } from '@/lib/search/fold';
 import type {
   Briefing,
+  BriefingScope,
   DocumentFacts,
   EntityRef,
   EventView,
+  QuoteContext,
   QuoteView,
   SourceRef,
 } from '@/lib/views';
-import type { BriefingsDatabase, DocumentRow, EventRow, QuoteRow } from './db';
+import { namesEntity } from './about';
+import type { BriefingsDatabase, DocumentRow, EntityRow, EventRow, QuoteRow } from './db';
+import { documentIdentity } from './document-identity';
+import { isShortQuote, SentenceFinder } from './quote-context';
+import { roleKey } from './role-key';
 
 /** Quotes by and about the entity sent at first; the rest on request (see `quoteLimit`). */
 export const QUOTES_SHOWN = 12;
@@ -43,29 +51,38 @@ async function readBriefing(
   const main = entityRows[0];
   if (!main) return null;
 
-  const [spoken, mentioning, ownEvents] = await Promise.all([
+  const [spoken, mentioning, eventRows] = await Promise.all([
     db.quotes.where('speakerId').equals(entityId).toArray(),
     db.quotes.where('aboutEntityIds').equals(entityId).toArray(),
     db.events.where('entityIds').equals(entityId).sortBy('date'),
   ]);
-  const about = mentioning.filter((quote) => quote.speakerId !== entityId);
-  const quotesBy = rankQuotes(spoken).slice(0, quoteLimit);
-  const quotesAbout = rankQuotes(about).slice(0, quoteLimit);
-  const events = await withNeighbours(db, ownEvents);
+  const names = entityRows.flatMap((row) => [row.name, ...row.aliases]);
+  const about = mentioning.filter(
+    (quote) => quote.speakerId !== entityId && namesEntity(quote.text, names),
+  );
 
-  const related = relatedEntities(entityId, [...spoken, ...about], ownEvents);
-
+  // Every document behind the briefing, not only those of the quotes shown: they are its scope.
   const sources = new SourceResolver(db);
-  const spans = [
-    ...entityRows.flatMap((row) =>
-      row.roles.flatMap((role) => role.sources.map((span) => ({ ...span, packId: row.packId }))),
-    ),
-    ...[...quotesBy, ...quotesAbout].flatMap((quote) =>
-      quote.sources.map((span) => ({ ...span, packId: quote.packId })),
-    ),
-    ...events.flatMap((event) => event.sources.map((span) => ({ ...span, packId: event.packId }))),
-  ];
-  await sources.load(spans);
+  const roleSpans = entityRows.flatMap((row) =>
+    row.roles.flatMap((role) => inPack(row.packId, role.sources)),
+  );
+  await sources.load([
+    ...roleSpans,
+    ...[...spoken, ...about, ...eventRows].flatMap((row) => inPack(row.packId, row.sources)),
+  ]);
+  const allBy = sources.distinct(spoken, quoteIdentity);
+  const allAbout = sources.distinct(about, quoteIdentity);
+  const ownEvents = sources.distinct(eventRows, eventIdentity);
+  const scope = sources.scope([
+    ...roleSpans,
+    ...[...allBy, ...allAbout, ...ownEvents].flatMap((row) => inPack(row.packId, row.sources)),
+  ]);
+
+  const quotesBy = rankQuotes(allBy).slice(0, quoteLimit);
+  const quotesAbout = rankQuotes(allAbout).slice(0, quoteLimit);
+  const events = await withNeighbours(db, ownEvents);
+  await sources.load(events.flatMap((event) => inPack(event.packId, event.sources)));
+  const related = relatedEntities(entityId, [...allBy, ...allAbout], ownEvents);
 
   return {
     entity: {
@@ -74,16 +91,12 @@ async function readBriefing(
       kind: main.kind,
       description: entityRows.map((row) => row.description).find((text) => text !== '') ?? '',
       aliases: [...new Set(entityRows.flatMap((row) => row.aliases))],
-      roles: entityRows.flatMap((row) =>
-        row.roles.map((role) => ({
-          title: role.title,
-          sources: role.sources.map((span) => sources.ref(row.packId, span)),
-        })),
-      ),
+      roles: mergedRoles(entityRows, sources),
     },
     quotesBy: quotesBy.map((quote) => quoteView(quote, refs, sources)),
     quotesAbout: quotesAbout.map((quote) => quoteView(quote, refs, sources)),
-    totals: { quotesBy: spoken.length, quotesAbout: about.length },
+    totals: { quotesBy: allBy.length, quotesAbout: allAbout.length },
+    scope,
     events: events.map((event) => eventView(event, entityId, refs, sources)),
     related: related
       .map(([id, sharedItems]) => {
@@ -93,6 +106,46 @@ async function readBriefing(
       .filter((ref) => ref !== undefined)
       .slice(0, RELATED_SHOWN),
   };
+}
+
+type PackSpan = SourceSpan & { packId: string };
+
+function inPack(packId: string, spans: readonly SourceSpan[]): PackSpan[] {
+  return spans.map((span) => ({ ...span, packId }));
+}
+
+/** The same words from the same articles are one quote, whichever pack carries them. */
+function quoteIdentity(quote: QuoteRow, documents: string[]): string {
+  return `${foldForLookup(quote.text)}\u0000${documents.join('\u0000')}`;
+}
+
+function eventIdentity(event: EventRow, documents: string[]): string {
+  return `${event.date}\u0000${foldForLookup(event.title)}\u0000${documents.join('\u0000')}`;
+}
+
+/**
+ * Roles that say the same thing ("Russia's President", "Russian President", or one title from
+ * two packs) are one role with all their sources; the title given most often names it.
+ */
+function mergedRoles(
+  entityRows: EntityRow[],
+  sources: SourceResolver,
+): Briefing['entity']['roles'] {
+  const merged = new Map<string, { titles: Map<string, number>; spans: PackSpan[] }>();
+  const empty = () => ({ titles: new Map<string, number>(), spans: [] as PackSpan[] });
+  for (const row of entityRows) {
+    for (const role of row.roles) {
+      const key = roleKey(role.title);
+      const entry = merged.get(key) ?? empty();
+      entry.titles.set(role.title, (entry.titles.get(role.title) ?? 0) + role.sources.length);
+      entry.spans.push(...inPack(row.packId, role.sources));
+      merged.set(key, entry);
+    }
+  }
+  return [...merged.values()].map(({ titles, spans }) => ({
+    title: [...titles].reduce((best, next) => (next[1] > best[1] ? next : best))[0],
+    sources: sources.distinctRefs(spans),
+  }));
 }
 
 /** The corpus's timeline, oldest first; only the events of one entity when one is given. */
@@ -119,10 +172,14 @@ async function readTimeline(
   return rows.map((event) => eventView(event, entityId ?? null, refs, sources));
 }
 
-/** Full statements before fragments; then the most widely carried; then the newest. */
+/**
+ * Full statements before fragments, and a few words (shown in their sentence) last; then the
+ * most widely carried; then the newest.
+ */
 function rankQuotes(quotes: QuoteRow[]): QuoteRow[] {
   return [...quotes].sort(
     (a, b) =>
+      Number(isShortQuote(a.text)) - Number(isShortQuote(b.text)) ||
       Number(a.kind === 'fragment') - Number(b.kind === 'fragment') ||
       b.documentIds.length - a.documentIds.length ||
       (b.date ?? '').localeCompare(a.date ?? '') ||
@@ -159,22 +216,31 @@ function relatedEntities(
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
 
-/** Fetches the documents spans point into, once each, and describes spans for the reader. */
+/**
+ * Fetches the documents spans point into, once each, describes spans for the reader, and tells
+ * when two packs hold the same article (see documentIdentity).
+ */
 class SourceResolver {
   private documents = new Map<string, DocumentRow>();
+  private readonly sentences = new SentenceFinder();
 
   constructor(private readonly db: BriefingsDatabase) {}
 
   async load(spans: { packId: string; documentId: string }[]): Promise<void> {
-    const keys = new Map(spans.map((span) => [`${span.packId}\u0000${span.documentId}`, span]));
+    const keys = new Map(
+      spans
+        .filter((span) => !this.documents.has(keyOf(span.packId, span.documentId)))
+        .map((span) => [keyOf(span.packId, span.documentId), span]),
+    );
+    if (keys.size === 0) return;
     const rows = await this.db.documents.bulkGet(
       [...keys.values()].map((span): [string, string] => [span.packId, span.documentId]),
     );
-    for (const row of rows) if (row) this.documents.set(`${row.packId}\u0000${row.id}`, row);
+    for (const row of rows) if (row) this.documents.set(keyOf(row.packId, row.id), row);
   }
 
   ref(packId: string, span: { documentId: string; start: number; end: number }): SourceRef {
-    const document = this.documents.get(`${packId}\u0000${span.documentId}`);
+    const document = this.documents.get(keyOf(packId, span.documentId));
     return {
       packId,
       documentId: span.documentId,
@@ -183,6 +249,71 @@ class SourceResolver {
       end: span.end,
     };
   }
+
+  /** One source per article, in the order given. */
+  distinctRefs(spans: PackSpan[]): SourceRef[] {
+    const seen = new Map<string, PackSpan>();
+    for (const span of spans) {
+      const identity = this.identity(span.packId, span.documentId);
+      if (!seen.has(identity)) seen.set(identity, span);
+    }
+    return [...seen.values()].map((span) => this.ref(span.packId, span));
+  }
+
+  /** The rows without repeats: the first of those with the same identity stays. */
+  distinct<Row extends { packId: string; sources: SourceSpan[] }>(
+    rows: Row[],
+    identify: (row: Row, documents: string[]) => string,
+  ): Row[] {
+    const seen = new Map<string, Row>();
+    for (const row of rows) {
+      const documents = [
+        ...new Set(row.sources.map((span) => this.identity(row.packId, span.documentId))),
+      ].sort();
+      const key = identify(row, documents);
+      if (!seen.has(key)) seen.set(key, row);
+    }
+    return [...seen.values()];
+  }
+
+  /** How many distinct articles the spans point into, and the span of their dates. */
+  scope(spans: PackSpan[]): BriefingScope {
+    const articles = new Map<string, DocumentRow | undefined>();
+    for (const span of spans) {
+      const identity = this.identity(span.packId, span.documentId);
+      if (!articles.has(identity)) {
+        articles.set(identity, this.documents.get(keyOf(span.packId, span.documentId)));
+      }
+    }
+    const dated = [...articles.values()]
+      .flatMap((row) =>
+        row?.publishedAt ? [{ date: row.publishedAt, precision: row.datePrecision }] : [],
+      )
+      .sort((a, b) => a.date.localeCompare(b.date));
+    return { articles: articles.size, earliest: dated[0] ?? null, latest: dated.at(-1) ?? null };
+  }
+
+  /** The sentence a short quote's first source prints it in. */
+  context(quote: QuoteRow): QuoteContext | null {
+    const [span] = quote.sources;
+    const document = span && this.documents.get(keyOf(quote.packId, span.documentId));
+    if (!span || !document) return null;
+    return this.sentences.around(
+      keyOf(quote.packId, document.id),
+      document.text,
+      span.start,
+      span.end,
+    );
+  }
+
+  private identity(packId: string, documentId: string): string {
+    const key = keyOf(packId, documentId);
+    return documentIdentity(this.documents.get(key), key);
+  }
+}
+
+function keyOf(packId: string, documentId: string): string {
+  return `${packId}\u0000${documentId}`;
 }
 
 function quoteView(quote: QuoteRow, refs: EntityNames, sources: SourceResolver): QuoteView {
@@ -203,6 +334,7 @@ function quoteView(quote: QuoteRow, refs: EntityNames, sources: SourceResolver):
       diff: variant.diff,
     })),
     carriedBy: new Set(sourceRefs.map((source) => source.outlet ?? source.documentId)).size,
+    context: isShortQuote(quote.text) ? sources.context(quote) : null,
   };
 }
 

@@ -148,7 +148,10 @@ test('pointing at a name opens its briefing, with its quotes and their sources, 
     '“Undoubtedly, China has a very effective and commanding potential for mediation”',
   );
   expect(text).toContain('The Moscow Times · 6 April 2023');
-  expect(text).toContain('27 April 2023 (inferred)');
+  // An inferred date carries a mark (and "inferred" for screen readers), explained once.
+  expect(text).toContain('27 April 2023* (inferred)');
+  expect(text.match(/Inferred date: worked out from the article's wording/g)).toHaveLength(1);
+  expect(text).toMatch(/Based on \d+ articles, \d+ \w{3} – \d+ \w{3} 2023/);
   const source = await view.find('link', 'The Moscow Times');
   expect(source).not.toBeNull();
   expect(
