@@ -198,7 +198,7 @@ describe('a page that changes', () => {
 describe('mentions on the page', () => {
   test('every mention counts, marked or not: a place marked once, possessives included', async () => {
     document.body.innerHTML =
-      '<p>Russia and Russia’s army.</p><p>In <b>Russia</b>, Putin spoke; Russia\'s envoy too.</p>';
+      "<p>Russia and Russia’s army.</p><p>In <b>Russia</b>, Putin spoke; Russia's envoy too.</p>";
     const { spotter, started } = startSpotter();
     await started;
     expect(marks().filter(([, entity]) => entity === 'russia')).toHaveLength(1);
