@@ -1,4 +1,4 @@
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, RefObject } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { BriefingView } from '@/components/briefing/BriefingView';
 import type { SearchFilters as Filters } from '@/lib/search/kinds';
@@ -15,6 +15,7 @@ import { NoMatches } from './popup/NoMatches';
 import { OnThisPage, type PageState } from './popup/OnThisPage';
 import { SearchFilters } from './popup/SearchFilters';
 import { hitDomId, orderHits, SearchResults } from './popup/SearchResults';
+import { type TabChoice, Tabs } from './popup/Tabs';
 import { type EventRef, Timeline } from './popup/Timeline';
 
 export type { AddState, PageState };
@@ -73,8 +74,23 @@ export interface PopupProps {
   onReadSource: (target: ReaderTarget) => void;
 }
 
+const VIEWS: TabChoice<PopupProps['view']>[] = [
+  { value: 'page', label: 'On this page' },
+  { value: 'timeline', label: 'Timeline' },
+];
+
 /** The toolbar popup: search the corpus, see what is on the page, browse the timeline. */
 export function Popup(props: PopupProps) {
+  const searchBox = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      event.preventDefault();
+      escapeOneLevel(props, searchBox.current);
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [props]);
   return (
     <main class="popup">
       <header class="popup__header">
@@ -90,7 +106,7 @@ export function Popup(props: PopupProps) {
       )}
       {props.adding && <AddArticle status={props.adding} onAdd={props.onAddArticle} />}
       {props.briefing.state === 'closed' ? (
-        <Browse {...props} />
+        <Browse {...props} searchBox={searchBox} />
       ) : (
         <BriefingPanel
           briefing={props.briefing}
@@ -101,6 +117,21 @@ export function Popup(props: PopupProps) {
       )}
     </main>
   );
+}
+
+/**
+ * Escape goes back one level: from a briefing to what was there before it (the results, or the
+ * tabs), from results to an empty search, and only from there closes the popup.
+ */
+function escapeOneLevel(props: PopupProps, searchBox: HTMLInputElement | null): void {
+  if (props.briefing.state !== 'closed') {
+    props.onCloseBriefing();
+  } else if (props.query !== '') {
+    props.onQuery('');
+    searchBox?.focus();
+  } else {
+    window.close();
+  }
 }
 
 function Controls({
@@ -146,7 +177,7 @@ function Switch({
   );
 }
 
-function Browse(props: PopupProps) {
+function Browse(props: PopupProps & { searchBox: RefObject<HTMLInputElement | null> }) {
   const listId = useId();
   const [activeIndex, setActiveIndex] = useState(0);
   const ordered = props.hits ? orderHits(props.hits) : [];
@@ -166,9 +197,6 @@ function Browse(props: PopupProps) {
     } else if (event.key === 'Enter' && active) {
       event.preventDefault();
       props.onOpenHit(active);
-    } else if (event.key === 'Escape' && searching) {
-      event.preventDefault();
-      props.onQuery('');
     }
   };
 
@@ -176,6 +204,7 @@ function Browse(props: PopupProps) {
     <>
       <div class="search">
         <input
+          ref={props.searchBox}
           type="search"
           aria-label="Search your briefings"
           aria-controls={searching && ordered.length > 0 ? listId : undefined}
@@ -216,51 +245,21 @@ function Browse(props: PopupProps) {
           )}
         </>
       ) : (
-        <>
-          <div class="tabs" role="tablist" aria-label="Views">
-            <Tab view="page" current={props.view} onView={props.onView} label="On this page" />
-            <Tab view="timeline" current={props.view} onView={props.onView} label="Timeline" />
-          </div>
-          <div role="tabpanel" class="tabpanel">
-            {props.view === 'page' ? (
-              <OnThisPage page={props.page} onReveal={props.onReveal} onOpen={props.onOpenEntity} />
-            ) : (
-              <Timeline
-                events={props.timeline}
-                focus={props.timelineFocus}
-                onFocus={props.onTimelineFocus}
-                onOpenEntity={props.onOpenEntity}
-                emphasised={props.timelineEvent}
-              />
-            )}
-          </div>
-        </>
+        <Tabs label="Views" tabs={VIEWS} current={props.view} onSelect={props.onView}>
+          {props.view === 'page' ? (
+            <OnThisPage page={props.page} onReveal={props.onReveal} onOpen={props.onOpenEntity} />
+          ) : (
+            <Timeline
+              events={props.timeline}
+              focus={props.timelineFocus}
+              onFocus={props.onTimelineFocus}
+              onOpenEntity={props.onOpenEntity}
+              emphasised={props.timelineEvent}
+            />
+          )}
+        </Tabs>
       )}
     </>
-  );
-}
-
-function Tab({
-  view,
-  current,
-  onView,
-  label,
-}: {
-  view: PopupProps['view'];
-  current: PopupProps['view'];
-  onView: PopupProps['onView'];
-  label: string;
-}) {
-  return (
-    <button
-      type="button"
-      role="tab"
-      aria-selected={view === current}
-      class={`tab${view === current ? ' tab--on' : ''}`}
-      onClick={() => onView(view)}
-    >
-      {label}
-    </button>
   );
 }
 

@@ -18,7 +18,7 @@ export interface PageSummary {
   url: string;
   /** Whether highlighting runs on this page (false when paused or switched off for the site). */
   active: boolean;
-  /** Marks placed on the page, by entity id. */
+  /** Mentions on the page, marked or not, by entity id (see lib/spotting/mention-counts.ts). */
   mentions: Record<string, number>;
 }
 

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { countOf } from '@/lib/plural';
 import { siteOf } from '@/lib/settings';
 import type { BackgroundHandlers } from './api';
 import type { BackgroundService } from './service';
@@ -62,7 +63,7 @@ export async function addArticleWithFeedback(
   try {
     const added = await handlers.addArticleFromTab({ tabId });
     text = '✓';
-    title = `${added.replaced ? 'Updated in' : 'Added to'} My reading: ${added.title} (${plural(added.quotes, 'quote')})`;
+    title = `${added.replaced ? 'Updated in' : 'Added to'} My reading: ${added.title} (${countOf(added.quotes, 'quote')})`;
   } catch (error) {
     text = '!';
     title = `Not added: ${error instanceof Error ? error.message : String(error)}`;
@@ -73,10 +74,6 @@ export async function addArticleWithFeedback(
     action.setBadgeText({ tabId, text: '' }).catch(() => undefined);
     action.setTitle({ tabId, title: '' }).catch(() => undefined);
   }, BADGE_MS);
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 /** The shortcut: highlighting on or off for the site of the active tab; its new state. */

@@ -1,6 +1,6 @@
 /**
- * "On this page" in the popup: bring the first mark of an entity into view and make it stand out
- * for a moment, so the reader's eye finds it.
+ * Bringing a mark to the reader: into view and focused. "On this page" in the popup also makes
+ * the first mark of an entity stand out for a moment, so the reader's eye finds it.
  */
 import { MARK_ENTITY_ATTRIBUTE, MARK_SELECTOR, REVEALED_CLASS } from '@/lib/spotting/mark-names';
 
@@ -10,10 +10,15 @@ export function revealFirstMark(entityId: string, root: Document = document): bo
   const selector = `${MARK_SELECTOR}[${MARK_ENTITY_ATTRIBUTE}="${CSS.escape(entityId)}"]`;
   const mark = root.querySelector<HTMLElement>(selector);
   if (!mark) return false;
-  const calm = matchMedia('(prefers-reduced-motion: reduce)').matches;
-  mark.scrollIntoView({ block: 'center', behavior: calm ? 'auto' : 'smooth' });
+  focusMark(mark);
   mark.classList.add(REVEALED_CLASS);
   setTimeout(() => mark.classList.remove(REVEALED_CLASS), REVEAL_MS);
-  mark.focus({ preventScroll: true });
   return true;
+}
+
+/** Scrolls a mark to the middle of the window (gently, unless the reader asks for no motion) and focuses it. */
+export function focusMark(mark: HTMLElement): void {
+  const calm = matchMedia('(prefers-reduced-motion: reduce)').matches;
+  mark.scrollIntoView({ block: 'center', behavior: calm ? 'auto' : 'smooth' });
+  mark.focus({ preventScroll: true });
 }

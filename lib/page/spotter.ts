@@ -15,9 +15,11 @@ import { Highlighter, type MarkRequest } from '@/lib/spotting/highlighter';
 import { isMarkElement } from '@/lib/spotting/mark-names';
 import { injectMarkStyle } from '@/lib/spotting/mark-style';
 import type { Matcher, TermMatch } from '@/lib/spotting/matcher';
+import { MentionCounts } from '@/lib/spotting/mention-counts';
 import { MentionRules } from '@/lib/spotting/mention-rules';
 import {
   blockContainerOf,
+  isElement,
   isInlineElement,
   isInSkippedArea,
   isShadowRoot,
@@ -70,6 +72,8 @@ interface FoundSegment {
 }
 
 interface BatchWalk {
+  /** Which reading of the page this is: blocks read in it are counted afresh. */
+  reading: number;
   /** Roots still to walk, the walker of the current one, what was found so far. */
   pending: Node[];
   walker: TextWalker | null;
@@ -88,6 +92,8 @@ interface MarkJob {
 export class PageSpotter {
   private readonly highlighter = new Highlighter();
   private readonly rules: MentionRules;
+  private readonly mentions = new MentionCounts();
+  private readings = 0;
   private readonly abort = new AbortController();
   private readonly observers = new Map<Root, MutationObserver>();
   private readonly styleRemovers = new Map<Root, () => void>();
@@ -164,6 +170,11 @@ export class PageSpotter {
     return this.highlighter.countByEntity();
   }
 
+  /** Mentions on the page now, marked or not, by entity id (see mention-counts.ts). */
+  mentionCounts(): Record<string, number> {
+    return this.mentions.byEntity((entityId) => this.rules.isNamedOutright(entityId));
+  }
+
   private get signal(): AbortSignal {
     return this.abort.signal;
   }
@@ -199,6 +210,8 @@ export class PageSpotter {
       for (const removed of record.removedNodes) {
         if (removed.nodeType === Node.TEXT_NODE) this.highlighter.pageRemovedText(removed as Text);
         else this.forgetDetachedSoon();
+        // Text taken out of a block that stays: the block is read again, so its count is right.
+        if (!rescanRoot && joinsBlockText(removed)) this.queueTextOf(record.target);
       }
       if (rescanRoot) continue;
       for (const added of record.addedNodes) this.queueAdded(added);
@@ -217,6 +230,7 @@ export class PageSpotter {
       this.forgetScheduled = false;
       if (this.signal.aborted) return;
       this.highlighter.forgetDetached();
+      this.mentions.forgetDetached();
       for (const blocks of this.awaitingContext.values()) {
         for (const block of blocks) if (!block.isConnected) blocks.delete(block);
       }
@@ -234,6 +248,13 @@ export class PageSpotter {
       if (isInlineElement(element)) this.queueBlockOf(element);
       else this.queued.add(element);
     }
+  }
+
+  /** The block whose own text `node` (an element, text or shadow root) holds. */
+  private queueTextOf(node: Node): void {
+    if (isElement(node) && !isInlineElement(node)) this.queued.add(node);
+    else if (isShadowRoot(node)) this.queued.add(node);
+    else this.queueBlockOf(node);
   }
 
   private queueBlockOf(node: Node): void {
@@ -300,7 +321,14 @@ export class PageSpotter {
 
   /** A walk over `roots` and the shadow roots found in them, to run in slices. */
   private walkOf(roots: Node[]): BatchWalk {
-    return { pending: [...roots], walker: null, found: [], belowViewport: false, done: false };
+    return {
+      reading: ++this.readings,
+      pending: [...roots],
+      walker: null,
+      found: [],
+      belowViewport: false,
+      done: false,
+    };
   }
 
   /**
@@ -337,11 +365,11 @@ export class PageSpotter {
 
   private match(segment: TextSegment, walk: BatchWalk, watchViewport: boolean): void {
     this.segmentsRead++;
-    const matches = this.matcher
-      .findAll(segment.text)
-      .filter(
-        (match) => !segment.marked.some(([start, end]) => match.start < end && start < match.end),
-      );
+    const all = this.matcher.findAll(segment.text);
+    this.mentions.add(segment.container, all, walk.reading);
+    const matches = all.filter(
+      (match) => !segment.marked.some(([start, end]) => match.start < end && start < match.end),
+    );
     if (matches.length === 0) return;
     walk.found.push({ segment, matches });
     if (watchViewport && isBelowViewport(segment.container)) walk.belowViewport = true;
@@ -442,6 +470,11 @@ function walkRootOf(root: Root): Node {
   if (isShadowRoot(root)) return root;
   const document = root as Document;
   return document.body ?? document.documentElement ?? document;
+}
+
+/** Whether a node's text is part of its block's own text: text, or an inline element. */
+function joinsBlockText(node: Node): boolean {
+  return node.nodeType === Node.TEXT_NODE || (isElement(node) && isInlineElement(node));
 }
 
 function hasAncestorIn(node: Node, nodes: ReadonlySet<Node>): boolean {

@@ -86,7 +86,7 @@ class PageBriefings {
     return {
       url: location.href,
       active: this.settings?.enabled === true,
-      mentions: this.spotter?.markCounts() ?? {},
+      mentions: this.spotter?.mentionCounts() ?? {},
     };
   }
 

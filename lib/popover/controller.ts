@@ -1,17 +1,20 @@
 /**
  * When the briefing card opens, closes and what it shows. Pointer: the card opens after the
  * pointer rests on a name (hover intent), stays while the pointer travels from the name into
- * the card, and closes a moment after it leaves both. Keyboard: marks are tab stops; Enter or
- * Space opens the card and moves focus into it, Escape closes it and puts focus back on the
- * name. Opening by pointer never moves focus.
+ * the card, and closes a moment after it leaves both. Keyboard: each name's first mark is a tab
+ * stop; Enter or Space opens the card and moves focus into it, Escape closes it and puts focus
+ * back on the name. The next/previous mark shortcut focuses that mark and opens its card, focus
+ * staying on the name so the shortcut can go on. Opening by pointer never moves focus.
  */
 
 import { h, render } from 'preact';
 import { BriefingPopover, type BriefingState } from '@/components/briefing/BriefingPopover';
 import { pagePublicationDay } from '@/lib/article/metadata';
 import { announce } from '@/lib/page/announce';
+import { isEditable, type MarkStep, markStepOf, markToward } from '@/lib/page/mark-navigation';
 import { closestMark, type MarkActivation, onMarkActivated } from '@/lib/page/marks';
 import type { CardAppearance } from '@/lib/settings';
+import { focusMark } from '@/lib/page/reveal';
 import { MARK_ENTITY_ATTRIBUTE } from '@/lib/spotting/mark-names';
 import type { EntityRef } from '@/lib/views';
 import type { BriefingProvider } from './briefing-source';
@@ -165,6 +168,12 @@ export class PopoverController {
   private onPageKey(event: KeyboardEvent): void {
     // Keys in the card arrive here first (capture), retargeted to the host: the card handles them.
     if (this.host?.contains(asNode(event.target))) return;
+    const step = markStepOf(event);
+    if (step && !isEditable(event.target)) {
+      event.preventDefault();
+      this.stepTo(step, closestMark(document.activeElement) ?? this.card?.mark ?? focusedElement());
+      return;
+    }
     const mark = closestMark(event.target);
     if (mark && (event.key === 'Enter' || event.key === ' ')) {
       const entityId = entityOf(mark);
@@ -183,6 +192,12 @@ export class PopoverController {
   private onCardKey(event: KeyboardEvent): void {
     if (!this.card || !this.host) return;
     this.card.keyboard = true;
+    const step = markStepOf(event);
+    if (step) {
+      event.preventDefault();
+      this.stepTo(step, this.card.mark);
+      return;
+    }
     if (event.key === 'Escape') {
       event.preventDefault();
       this.close({ restoreFocus: true });
@@ -200,14 +215,26 @@ export class PopoverController {
     }
   }
 
-  private open(mark: HTMLElement, entityId: string, { keyboard }: { keyboard: boolean }): void {
+  /** The next or previous mark: into view, focused, its card open beside it. */
+  private stepTo(step: MarkStep, from: Element | null): void {
+    const mark = markToward(step, from);
+    const entityId = mark && entityOf(mark);
+    if (!mark || !entityId) return;
+    this.close({ restoreFocus: false });
+    focusMark(mark);
+    this.open(mark, entityId, { keyboard: true, focusCard: false });
+  }
+
+  private open(
+    mark: HTMLElement,
+    entityId: string,
+    { keyboard, focusCard = keyboard }: { keyboard: boolean; focusCard?: boolean },
+  ): void {
     this.cancelIntent();
     this.cancelLeave();
     if (this.card?.mark === mark) {
-      if (keyboard) {
-        this.card.keyboard = true;
-        this.focusCard();
-      }
+      if (keyboard) this.card.keyboard = true;
+      if (focusCard) this.focusCard();
       return;
     }
     // Another name: the old card goes at once rather than show the wrong person meanwhile.
@@ -224,7 +251,7 @@ export class PopoverController {
       theme: this.themeAt(mark),
     };
     this.load(entityId);
-    if (keyboard) this.focusCard();
+    if (focusCard) this.focusCard();
   }
 
   private load(entityId: string): void {
@@ -424,6 +451,12 @@ export class PopoverController {
       console.warn('[Briefings] the briefing card failed:', error);
     }
   }
+}
+
+/** The element with focus on the page, if the reader put it somewhere (not the body). */
+function focusedElement(): Element | null {
+  const active = document.activeElement;
+  return active === null || active === document.body ? null : active;
 }
 
 function asNode(target: EventTarget | null): Node | null {

@@ -58,6 +58,12 @@ export class Highlighter {
   /** Keyed by the page's text node the marks were cut from. */
   private readonly chains = new Map<Text, Chain>();
   private readonly placedByEntity = new Map<string, Set<PlacedMark>>();
+  /**
+   * The one mark per entity that Tab stops at: its first on the page. The others can still be
+   * focused (tabindex -1), by the next/previous mark shortcut, so a name mentioned 24 times
+   * costs a keyboard reader one stop, not 24 (as Wikipedia's Page Previews adds none).
+   */
+  private readonly tabStops = new Map<string, HTMLElement>();
 
   /** Wraps each requested name in a mark; returns what was placed. */
   highlight(requests: readonly MarkRequest[]): PlacedMark[] {
@@ -87,8 +93,9 @@ export class Highlighter {
         iframes: false,
         each: (element, range) => {
           element.setAttribute(MARK_ENTITY_ATTRIBUTE, range.placed.entityId);
-          // One tab stop per name, even when it spans elements.
-          if (range.placed.elements.length === 0) element.tabIndex = 0;
+          // A name spanning elements is focused at its first part; the page's Tab stop for the
+          // entity is chosen among these below.
+          if (range.placed.elements.length === 0) element.tabIndex = -1;
           range.placed.elements.push(element);
           created.push(element);
         },
@@ -104,6 +111,7 @@ export class Highlighter {
       }
       marks.add(mark);
     }
+    for (const mark of placed) this.offerTabStop(mark.entityId, mark.elements[0] as HTMLElement);
     return placed;
   }
 
@@ -119,16 +127,42 @@ export class Highlighter {
   pageChangedText(node: Text): void {
     const chain = this.chains.get(node);
     if (chain === undefined || node.data === chain.anchorData) return;
-    for (const follower of chain.followers) follower.remove();
-    this.chains.delete(node);
+    this.dropChain(node, chain);
   }
 
   /** The page removed one of its text nodes: what of ours followed it goes with it. */
   pageRemovedText(node: Text): void {
     const chain = this.chains.get(node);
     if (chain === undefined) return;
+    this.dropChain(node, chain);
+  }
+
+  /** Our nodes after a page's text node go; a Tab stop among them passes to the next mark. */
+  private dropChain(anchor: Text, chain: Chain): void {
     for (const follower of chain.followers) follower.remove();
-    this.chains.delete(node);
+    this.chains.delete(anchor);
+    this.keepTabStops([...this.tabStops.keys()]);
+  }
+
+  /** A new mark takes its entity's Tab stop if it comes first (a live page adds text above too). */
+  private offerTabStop(entityId: string, mark: HTMLElement): void {
+    const current = this.tabStops.get(entityId);
+    if (current?.isConnected && !precedes(mark, current)) return;
+    if (current?.isConnected) current.tabIndex = -1;
+    mark.tabIndex = 0;
+    this.tabStops.set(entityId, mark);
+  }
+
+  /** Entities whose Tab stop the page removed get one on their first mark still there. */
+  private keepTabStops(entityIds: Iterable<string>): void {
+    for (const entityId of entityIds) {
+      if (this.tabStops.get(entityId)?.isConnected) continue;
+      this.tabStops.delete(entityId);
+      for (const mark of this.placedByEntity.get(entityId) ?? []) {
+        const element = mark.elements[0];
+        if (element?.isConnected) this.offerTabStop(entityId, element);
+      }
+    }
   }
 
   /**
@@ -140,6 +174,7 @@ export class Highlighter {
     for (const marks of this.placedByEntity.values()) {
       for (const mark of marks) if (!mark.elements[0]?.isConnected) marks.delete(mark);
     }
+    this.keepTabStops(this.placedByEntity.keys());
   }
 
   /** Marks on the page now, by entity id. */
@@ -174,6 +209,7 @@ export class Highlighter {
       for (const mark of marks) for (const element of mark.elements) unwrapInPlace(element);
     }
     this.placedByEntity.clear();
+    this.tabStops.clear();
     for (const root of roots) {
       for (const copy of root.querySelectorAll(MARK_SELECTOR)) unwrapInPlace(copy);
     }
@@ -210,6 +246,10 @@ export class Highlighter {
       this.chains.set(anchor, { anchorData: anchor.data, followers });
     }
   }
+}
+
+function precedes(a: Node, b: Node): boolean {
+  return (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
 }
 
 /** Gives the page's text node back its text: its own, then that of our nodes after it. */

@@ -29,6 +29,11 @@ export class MentionRules {
     return newlyNamed;
   }
 
+  /** Whether the page names this entity by a term needing no context (so its aliases count). */
+  isNamedOutright(entityId: string): boolean {
+    return this.namedOutright.has(entityId);
+  }
+
   /** Call after `noteNamed` has seen every match known so far. */
   decide(match: TermMatch, placeAlreadyMarked: (entityId: string) => boolean): MentionDecision {
     const { term } = match;

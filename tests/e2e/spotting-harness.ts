@@ -121,14 +121,14 @@ export function marksOn(page: Page): Promise<[string, string][]> {
 export async function markedNames(page: Page): Promise<[string, string][]> {
   return page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>('mark.briefings-mark')]
-      .filter((mark) => mark.tabIndex === 0)
+      .filter((mark) => mark.hasAttribute('tabindex'))
       .map((first) => {
         let text = first.textContent ?? '';
         const entity = first.getAttribute('data-briefings-entity') ?? '';
-        // Later parts of the same name have no tab stop and follow in document order.
+        // Later parts of the same name cannot take focus and follow in document order.
         const all = [...document.querySelectorAll<HTMLElement>('mark.briefings-mark')];
         for (const part of all.slice(all.indexOf(first) + 1)) {
-          if (part.tabIndex === 0) break;
+          if (part.hasAttribute('tabindex')) break;
           text += part.textContent ?? '';
         }
         return [text, entity] as [string, string];

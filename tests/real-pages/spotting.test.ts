@@ -119,9 +119,7 @@ function marksOutsideProse(page: Page, selector: string): Promise<string[]> {
 function markCounts(page: Page): Promise<Record<string, number>> {
   return page.evaluate(() => {
     const counts: Record<string, number> = {};
-    for (const mark of document.querySelectorAll<HTMLElement>(
-      'mark.briefings-mark[tabindex="0"]',
-    )) {
+    for (const mark of document.querySelectorAll<HTMLElement>('mark.briefings-mark[tabindex]')) {
       const entity = mark.getAttribute('data-briefings-entity') ?? '';
       counts[entity] = (counts[entity] ?? 0) + 1;
     }

@@ -122,6 +122,29 @@ test('names found on the page are listed most mentioned first, with counts', () 
   expect(onReveal).toHaveBeenCalledWith(expect.objectContaining({ id: 'vladimir-putin' }));
 });
 
+test('each name reads as name, kind and mentions, in the singular for one', () => {
+  render(
+    <Popup
+      {...props({
+        page: {
+          state: 'ready',
+          active: true,
+          found: [
+            { id: 'russia', name: 'Russia', kind: 'place', count: 76 },
+            { id: 'kremlin', name: 'Kremlin', kind: 'organization', count: 1 },
+          ],
+        },
+      })}
+    />,
+  );
+  const list = screen.getByRole('list', { name: 'Names on this page' });
+  const names = within(list)
+    .getAllByRole('button', { name: /mention/ })
+    .map((button) => button.getAttribute('aria-label'));
+  expect(names).toEqual(['Russia, Place, 76 mentions', 'Kremlin, Organisation, 1 mention']);
+  expect(list.textContent).toMatch(/Russia.*76 mentions.*Kremlin.*1 mention(?!s)/);
+});
+
 test('loading, unavailable, switched off and empty pages each say so', () => {
   const { rerender } = render(<Popup {...props()} />);
   expect(screen.getByText('Looking at this page…')).toBeTruthy();
@@ -380,4 +403,58 @@ test('a search that finds nothing offers the name meant; choosing it searches fo
     { timeout: 5_000 },
   );
   expect(within(groupOf(results, 'Names')).getByText('Emmanuel Macron')).toBeTruthy();
+});
+
+test('Escape goes back one level: briefing, then search, then the popup closes', () => {
+  const onCloseBriefing = vi.fn();
+  const onQuery = vi.fn();
+  const close = vi.spyOn(window, 'close').mockImplementation(() => {});
+  const { rerender } = render(
+    <Popup
+      {...props({ query: 'Peskov', onQuery, onCloseBriefing, briefing: { state: 'loading' } })}
+    />,
+  );
+  fireEvent.keyDown(document.activeElement ?? document.body, { key: 'Escape' });
+  expect(onCloseBriefing).toHaveBeenCalledTimes(1);
+  expect(onQuery).not.toHaveBeenCalled();
+
+  rerender(<Popup {...props({ query: 'Peskov', onQuery, onCloseBriefing, hits: [] })} />);
+  fireEvent.keyDown(document.activeElement ?? document.body, { key: 'Escape' });
+  expect(onQuery).toHaveBeenCalledWith('');
+  expect(close).not.toHaveBeenCalled();
+  expect(document.activeElement).toBe(screen.getByRole('searchbox'));
+
+  rerender(<Popup {...props({ query: '', onQuery, onCloseBriefing })} />);
+  fireEvent.keyDown(document.activeElement ?? document.body, { key: 'Escape' });
+  expect(close).toHaveBeenCalledTimes(1);
+  expect(onCloseBriefing).toHaveBeenCalledTimes(1);
+  close.mockRestore();
+});
+
+test('the view tabs follow the tabs pattern: one Tab stop, arrow keys, Home and End', async () => {
+  render(<PopupApp />);
+  const tabs = await screen.findAllByRole('tab');
+  const [page, timelineTab] = tabs as [HTMLElement, HTMLElement];
+  const stops = () => tabs.map((tab) => tab.tabIndex);
+  const panel = () => screen.getByRole('tabpanel');
+  expect(stops()).toEqual([0, -1]);
+  expect(page.getAttribute('aria-controls')).toBe(panel().id);
+  expect(panel().getAttribute('aria-labelledby')).toBe(page.id);
+
+  page.focus();
+  fireEvent.keyDown(page, { key: 'ArrowRight' });
+  await waitFor(() => expect(timelineTab.getAttribute('aria-selected')).toBe('true'));
+  expect(document.activeElement).toBe(timelineTab);
+  expect(stops()).toEqual([-1, 0]);
+  expect(screen.getByRole('tabpanel', { name: 'Timeline' })).toBeTruthy();
+
+  fireEvent.keyDown(timelineTab, { key: 'ArrowRight' }); // wraps round
+  await waitFor(() => expect(document.activeElement).toBe(page));
+  fireEvent.keyDown(page, { key: 'End' });
+  await waitFor(() => expect(document.activeElement).toBe(timelineTab));
+  fireEvent.keyDown(timelineTab, { key: 'Home' });
+  await waitFor(() => expect(document.activeElement).toBe(page));
+  fireEvent.keyDown(page, { key: 'ArrowLeft' });
+  await waitFor(() => expect(document.activeElement).toBe(timelineTab));
+  expect(page.getAttribute('aria-selected')).toBe('false');
 });

@@ -59,6 +59,56 @@ describe('marking', () => {
   });
 });
 
+describe('Tab stops', () => {
+  const tabIndexes = () =>
+    [...document.querySelectorAll('mark')].map((mark) => [
+      mark.textContent,
+      mark.getAttribute('tabindex'),
+    ]);
+
+  test('one per entity, on its first mark; the other marks can still take focus', () => {
+    document.body.innerHTML = '<p id="p">Putin met Peskov. Putin left. Peskov stayed.</p>';
+    const page = textOf('p');
+    highlighter.highlight([
+      inNode(page, 'Putin', 'vladimir-putin'),
+      inNode(page, 'Peskov', 'dmitry-peskov'),
+      inNode(page, 'Putin', 'vladimir-putin', 10),
+      inNode(page, 'Peskov', 'dmitry-peskov', 20),
+    ]);
+    expect(tabIndexes()).toEqual([
+      ['Putin', '0'],
+      ['Peskov', '0'],
+      ['Putin', '-1'],
+      ['Peskov', '-1'],
+    ]);
+  });
+
+  test('a mark added above the first takes the stop from it', () => {
+    document.body.innerHTML = '<p id="top">Putin spoke.</p><p id="bottom">Putin left.</p>';
+    highlighter.highlight([inNode(textOf('bottom'), 'Putin', 'vladimir-putin')]);
+    highlighter.highlight([inNode(textOf('top'), 'Putin', 'vladimir-putin')]);
+    expect(tabIndexes()).toEqual([
+      ['Putin', '0'],
+      ['Putin', '-1'],
+    ]);
+  });
+
+  test('when the page removes the mark holding the stop, the next mark takes it', () => {
+    document.body.innerHTML = '<p id="top">Putin spoke.</p><p id="bottom">Putin left.</p>';
+    const top = textOf('top');
+    highlighter.highlight([
+      inNode(top, 'Putin', 'vladimir-putin'),
+      inNode(textOf('bottom'), 'Putin', 'vladimir-putin'),
+    ]);
+    top.data = 'Nobody spoke.'; // a framework rewriting its text node
+    highlighter.pageChangedText(top);
+    expect(tabIndexes()).toEqual([['Putin', '0']]);
+    document.getElementById('bottom')?.remove();
+    highlighter.forgetDetached();
+    expect(document.querySelectorAll('[tabindex="0"]')).toHaveLength(0);
+  });
+});
+
 describe('unmarking', () => {
   test('leaves the DOM as it was, with the page’s own text nodes', () => {
     document.body.innerHTML = '<p id="p">Putin and Peskov met Putin.<b id="b">Kremlin</b></p>';

@@ -194,3 +194,58 @@ describe('a page that changes', () => {
     expect(document.body.textContent).toBe('Peskov said 15');
   });
 });
+
+describe('mentions on the page', () => {
+  test('every mention counts, marked or not: a place marked once, possessives included', async () => {
+    document.body.innerHTML =
+      "<p>Russia and Russia’s army.</p><p>In <b>Russia</b>, Putin spoke; Russia's envoy too.</p>";
+    const { spotter, started } = startSpotter();
+    await started;
+    expect(marks().filter(([, entity]) => entity === 'russia')).toHaveLength(1);
+    expect(spotter.mentionCounts()).toEqual({ russia: 4, 'vladimir-putin': 1 });
+  });
+
+  test('an alias needing context counts once the page names its entity, wherever', async () => {
+    document.body.innerHTML = '<p>Qin said nothing.</p><p>Qin again.</p>';
+    const { spotter, started, nextIdle } = startSpotter();
+    await started;
+    expect(spotter.mentionCounts()).toEqual({});
+    const added = nextIdle();
+    const paragraph = document.createElement('p');
+    paragraph.textContent = 'Qin Gang arrived.';
+    document.body.append(paragraph);
+    await added;
+    expect(spotter.mentionCounts()).toEqual({ 'qin-gang': 3 });
+  });
+
+  test('text read again is counted afresh, and text the page removes counts no more', async () => {
+    document.body.innerHTML =
+      '<p id="a">Putin and Putin.</p><p id="b">Kremlin <span id="s">and Putin</span></p>';
+    const { spotter, started, nextIdle } = startSpotter();
+    await started;
+    expect(spotter.mentionCounts()).toEqual({ 'vladimir-putin': 3, kremlin: 1 });
+
+    let changed = nextIdle();
+    (document.getElementById('a')?.firstChild as Text).data = 'Putin alone.';
+    await changed;
+    expect(spotter.mentionCounts()).toEqual({ 'vladimir-putin': 2, kremlin: 1 });
+
+    changed = nextIdle();
+    document.getElementById('s')?.remove();
+    await changed;
+    expect(spotter.mentionCounts()).toEqual({ 'vladimir-putin': 1, kremlin: 1 });
+
+    document.getElementById('b')?.remove();
+    expect(spotter.mentionCounts()).toEqual({ 'vladimir-putin': 1 });
+  });
+
+  test('new names arriving read the page again without counting anything twice', async () => {
+    document.body.innerHTML = '<p>Putin met Peskov.</p>';
+    const { spotter, started, nextIdle } = startSpotter();
+    await started;
+    const again = nextIdle();
+    spotter.lookForMoreNames(testMatcher);
+    await again;
+    expect(spotter.mentionCounts()).toEqual({ 'vladimir-putin': 1, 'dmitry-peskov': 1 });
+  });
+});
