@@ -11,6 +11,7 @@
  * are off while we mark, so our own changes never come back to us as the page's. */
 
 import type { HighlightStyle } from '@/lib/settings';
+import type { SpotTerm } from '@/lib/spotting/dictionary';
 import { Highlighter, type MarkRequest } from '@/lib/spotting/highlighter';
 import { isMarkElement } from '@/lib/spotting/mark-names';
 import { injectMarkStyle } from '@/lib/spotting/mark-style';
@@ -37,6 +38,8 @@ export interface SpotterHooks {
 
 export interface SpotterOptions {
   matcher: Matcher;
+  /** The reader's choices: names found but not to be marked (hidden names, kinds switched off). */
+  markable?: (term: SpotTerm) => boolean;
   markEveryPlaceMention: boolean;
   highlightStyle?: HighlightStyle;
   lifetime: PageLifetime;
@@ -340,7 +343,9 @@ export class PageSpotter {
     const matches = this.matcher
       .findAll(segment.text)
       .filter(
-        (match) => !segment.marked.some(([start, end]) => match.start < end && start < match.end),
+        (match) =>
+          (this.options.markable?.(match.term) ?? true) &&
+          !segment.marked.some(([start, end]) => match.start < end && start < match.end),
       );
     if (matches.length === 0) return;
     walk.found.push({ segment, matches });
