@@ -58,7 +58,7 @@ export function MarkedNames(props: MarkedNamesProps) {
               <span>{entity.name}</span>
               <button
                 type="button"
-                aria-label={`Show ${entity.name} again`}
+                aria-label={`Show again: ${entity.name}`}
                 onClick={() => props.onShowName(entity.id)}
               >
                 Show again
@@ -81,7 +81,7 @@ export function MarkedNames(props: MarkedNamesProps) {
                 </span>
                 <button
                   type="button"
-                  aria-label={`Mark ${entity.name} on ${host} again`}
+                  aria-label={`Mark again: ${entity.name} on ${host}`}
                   onClick={() => props.onMarkOnSite(host, entity.id)}
                 >
                   Mark again

@@ -272,9 +272,9 @@ test('hidden names and names hidden on one site are listed, and each can be mark
       })}
     />,
   );
-  fireEvent.click(screen.getByRole('button', { name: 'Show Vladimir Putin again' }));
+  fireEvent.click(screen.getByRole('button', { name: 'Show again: Vladimir Putin' }));
   expect(onShowName).toHaveBeenCalledWith('vladimir-putin');
-  fireEvent.click(screen.getByRole('button', { name: 'Mark Kremlin on news.example again' }));
+  fireEvent.click(screen.getByRole('button', { name: 'Mark again: Kremlin on news.example' }));
   expect(onMarkOnSite).toHaveBeenCalledWith('news.example', 'kremlin');
   expect(screen.getByText(/search still finds them/)).toBeTruthy();
 });
