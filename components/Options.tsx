@@ -1,8 +1,9 @@
-import type { GeneralSettings, SiteRule } from '@/lib/settings';
+import type { GeneralSettings, HiddenName, SiteExclusion, SiteRule } from '@/lib/settings';
 import type { InstalledPack, SavedArticle } from '@/lib/views';
 import { AppearanceSettings } from './options/AppearanceSettings';
 import { ImportPanel, type ImportState } from './options/ImportPanel';
 import type { ImportChoice } from './options/ImportQuestion';
+import { MarkedNames } from './options/MarkedNames';
 import { PackList } from './options/PackList';
 import { SavedArticles } from './options/SavedArticles';
 import { SiteRules } from './options/SiteRules';
@@ -13,7 +14,12 @@ export interface OptionsProps {
   packs: InstalledPack[] | null;
   readings: SavedArticle[] | null;
   importState: ImportState;
-  settings: { general: GeneralSettings; sites: SiteRule[] } | null;
+  settings: {
+    general: GeneralSettings;
+    sites: SiteRule[];
+    hiddenNames: HiddenName[];
+    exclusions: SiteExclusion[];
+  } | null;
   storage: StorageFigures | null;
   /** A failed action's message for the reader, if any. */
   error: string | null;
@@ -27,6 +33,8 @@ export interface OptionsProps {
   onReset: () => void;
   onSettingsChange: (change: Partial<GeneralSettings>) => void;
   onSiteChange: (host: string, enabled: boolean) => void;
+  onShowName: (entityId: string) => void;
+  onMarkOnSite: (host: string, entityId: string) => void;
 }
 
 /** The options page: packs, the reader's articles, sites, highlight style and storage. */
@@ -64,6 +72,14 @@ export function Options(props: OptionsProps) {
       {props.settings && (
         <>
           <AppearanceSettings settings={props.settings.general} onChange={props.onSettingsChange} />
+          <MarkedNames
+            settings={props.settings.general}
+            hiddenNames={props.settings.hiddenNames}
+            exclusions={props.settings.exclusions}
+            onSettingsChange={props.onSettingsChange}
+            onShowName={props.onShowName}
+            onMarkOnSite={props.onMarkOnSite}
+          />
           <SiteRules rules={props.settings.sites} onChange={props.onSiteChange} />
         </>
       )}

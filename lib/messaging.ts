@@ -9,6 +9,7 @@ import type { CompiledSubmission } from '@/lib/compiler/compile-for-reading';
 import type { Entity } from '@/lib/pack/schema';
 import type { CardAppearance, HighlightStyle } from '@/lib/settings';
 import type { SpotDictionary } from '@/lib/spotting/dictionary';
+import type { ReaderChoices } from '@/lib/spotting/reader-choices';
 import type { ArticleSubmission, InstallProgress } from '@/lib/views';
 
 export type { SpotDictionary };
@@ -22,8 +23,8 @@ export interface PageSummary {
   mentions: Record<string, number>;
 }
 
-/** How Briefings behaves on one page, from the user's settings. */
-export interface PageSettings {
+/** How Briefings behaves on one page, from the user's settings and the names they hid. */
+export interface PageSettings extends ReaderChoices {
   /** false when paused everywhere or switched off for this site. */
   enabled: boolean;
   /** Places are marked at their first mention only, unless the user asks for all. */

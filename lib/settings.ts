@@ -3,6 +3,7 @@
  * stores them, pages apply them.
  */
 import * as v from 'valibot';
+import { EntityKind } from '@/lib/pack/schema';
 
 export const HIGHLIGHT_STYLES = ['underline', 'tint', 'outline', 'strong'] as const;
 export type HighlightStyle = (typeof HIGHLIGHT_STYLES)[number];
@@ -18,6 +19,8 @@ export const GeneralSettings = v.object({
   markEveryPlaceMention: v.boolean(),
   highlightStyle: v.picklist(HIGHLIGHT_STYLES),
   cardAppearance: v.picklist(CARD_APPEARANCES),
+  /** Kinds of names the reader switched off: never marked on any page. */
+  hiddenKinds: v.array(EntityKind),
 });
 export type GeneralSettings = v.InferOutput<typeof GeneralSettings>;
 
@@ -26,7 +29,23 @@ export const DEFAULT_SETTINGS: GeneralSettings = {
   markEveryPlaceMention: false,
   highlightStyle: 'underline',
   cardAppearance: 'page',
+  hiddenKinds: [],
 };
+
+/** A name as the reader hid it: kept with its name and kind so options can list it. */
+export const HiddenName = v.object({
+  id: v.pipe(v.string(), v.minLength(1)),
+  name: v.string(),
+  kind: EntityKind,
+});
+export type HiddenName = v.InferOutput<typeof HiddenName>;
+
+/** "Not this person here": a name the reader does not want marked on one site. */
+export const SiteExclusion = v.object({
+  host: v.pipe(v.string(), v.minLength(1)),
+  entity: HiddenName,
+});
+export type SiteExclusion = v.InferOutput<typeof SiteExclusion>;
 
 export interface SiteRule {
   host: string;

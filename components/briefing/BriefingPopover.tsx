@@ -1,5 +1,7 @@
 import type { Briefing, EntityRef } from '@/lib/views';
 import { BriefingView } from './BriefingView';
+import { CardMenu } from './CardMenu';
+import { type CardChoice, type ChoiceOutcome, outcomeText } from './card-choices';
 import type { OpenReader } from './read-source';
 
 export type BriefingState =
@@ -24,6 +26,11 @@ export interface BriefingPopoverProps {
   theme?: 'light' | 'dark';
   /** The publication day of the page the card sits on, when its metadata gives one. */
   pageDate?: string | null;
+  /** The card's menu: hide the name, not this person here, highlighting off here. */
+  onChoose?: (choice: CardChoice) => void;
+  /** What the last choice did, told in the card until it closes. */
+  outcome?: ChoiceOutcome | null;
+  onUndo?: () => void;
 }
 
 const TITLE_ID = 'briefings-popover-title';
@@ -53,16 +60,24 @@ export function BriefingPopover(props: BriefingPopoverProps) {
         ) : (
           <span class="bf-brand">Briefings</span>
         )}
-        <button
-          type="button"
-          class="bf-bar-button bf-close"
-          aria-label="Close briefing"
-          title="Close (Esc)"
-          onClick={props.onClose}
-        >
-          <span aria-hidden="true">×</span>
-        </button>
+        <span class="bf-popover__tools">
+          {state.status === 'ready' && props.onChoose && (
+            <CardMenu name={state.briefing.entity.name} onChoose={props.onChoose} />
+          )}
+          <button
+            type="button"
+            class="bf-bar-button bf-close"
+            aria-label="Close briefing"
+            title="Close (Esc)"
+            onClick={props.onClose}
+          >
+            <span aria-hidden="true">×</span>
+          </button>
+        </span>
       </div>
+      {state.status === 'ready' && props.onChoose && (
+        <ChoiceNotice outcome={props.outcome ?? null} onUndo={props.onUndo} />
+      )}
       <div class="bf-popover__body">
         {state.status === 'ready' ? (
           <BriefingView
@@ -105,6 +120,23 @@ export function BriefingPopover(props: BriefingPopoverProps) {
             <span aria-hidden="true"> →</span>
           </button>
         </div>
+      )}
+    </div>
+  );
+}
+
+/** What the reader's last choice did, with its Undo; a live region, so it is heard when it changes. */
+function ChoiceNotice({ outcome, onUndo }: { outcome: ChoiceOutcome | null; onUndo?: () => void }) {
+  const undoable = outcome?.status === 'done' && !outcome.undone && onUndo;
+  return (
+    <div class={outcome ? 'bf-notice' : 'bf-notice bf-notice--empty'}>
+      <p role="status" class="bf-notice__text">
+        {outcome && outcomeText(outcome)}
+      </p>
+      {undoable && (
+        <button type="button" class="bf-link-button" onClick={onUndo}>
+          Undo
+        </button>
       )}
     </div>
   );

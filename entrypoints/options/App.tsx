@@ -163,6 +163,12 @@ export function OptionsApp() {
       onSiteChange={(host, enabled) =>
         act(() => background.sendMessage('setSiteEnabled', { host, enabled }))
       }
+      onShowName={(entityId) =>
+        act(() => background.sendMessage('setNameHidden', { entityId, hidden: false }))
+      }
+      onMarkOnSite={(host, entityId) =>
+        act(() => background.sendMessage('setExcludedOnSite', { host, entityId, excluded: false }))
+      }
     />
   );
 }

@@ -22,6 +22,7 @@ import { ArticleSubmissionInput } from './article-input';
 import type { BackgroundService } from './service';
 
 const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
+const Host = v.pipe(v.string(), v.minLength(1), v.maxLength(253));
 const inputs = {
   getStatus: v.undefined(),
   getSpotDictionary: v.object({ knownVersion: v.nullable(v.string()) }),
@@ -50,7 +51,11 @@ const inputs = {
   resetToBundled: v.undefined(),
   getSettings: v.undefined(),
   updateSettings: v.partial(GeneralSettings),
-  setSiteEnabled: v.object({ host: v.pipe(v.string(), v.minLength(1)), enabled: v.boolean() }),
+  /** Without a host: the site of the page that asks (the card's "Turn off highlighting here"). */
+  setSiteEnabled: v.object({ host: v.optional(Host), enabled: v.boolean() }),
+  setNameHidden: v.object({ entityId: Id, hidden: v.boolean() }),
+  /** "Not this person here"; without a host, the site of the page that asks. */
+  setExcludedOnSite: v.object({ entityId: Id, host: v.optional(Host), excluded: v.boolean() }),
   getStorageSummary: v.undefined(),
   getEntityNames: v.object({ ids: v.pipe(v.array(Id), v.maxLength(5000)) }),
   openBriefingsPage: v.object({ entityId: Id }),
@@ -70,6 +75,8 @@ const inputs = {
 /** Who sent a call: a content script's tab, or none for the extension's own pages. */
 interface Sender {
   id?: string;
+  /** The page or frame that sent it. */
+  url?: string;
   tab?: { id?: number; index?: number };
 }
 
@@ -88,7 +95,24 @@ export function backgroundHandlers(service: BackgroundService) {
       markEveryPlaceMention: general.markEveryPlaceMention,
       highlightStyle: general.highlightStyle,
       cardAppearance: general.cardAppearance,
+      hiddenKinds: general.hiddenKinds,
+      hiddenEntityIds: await settings.entitiesNotMarkedOn(site),
     };
+  };
+
+  /** The site a choice is about: the one named, or that of the page asking. */
+  const siteOfCall = (host: string | undefined, sender: Sender): string => {
+    const site = host ?? (sender.url ? siteOf(sender.url) : null);
+    if (!site) throw new Error('This page is not on a website, so there is no site to set.');
+    return site;
+  };
+
+  /** An installed entity as the reader's choices keep it, or an error for the reader. */
+  const installedEntity = async (entityId: string) => {
+    const { names } = await service.corpusCatalog();
+    const entity = names.get(entityId);
+    if (!entity) throw new Error('Nothing in your briefings is about this name any more.');
+    return entity;
   };
 
   /** Tells every open tab's content script what now applies to it. */
@@ -167,16 +191,39 @@ export function backgroundHandlers(service: BackgroundService) {
       await corpusChanged();
     },
     async getSettings(_: Inputs['getSettings']) {
-      return { general: await settings.general(), sites: await settings.siteRules() };
+      return {
+        general: await settings.general(),
+        sites: await settings.siteRules(),
+        hiddenNames: await settings.hiddenNames(),
+        exclusions: await settings.siteExclusions(),
+      };
     },
     async updateSettings(change: Inputs['updateSettings']) {
       const general = await settings.updateGeneral(change);
       await broadcastPageSettings();
       return general;
     },
-    async setSiteEnabled({ host, enabled }: Inputs['setSiteEnabled']) {
-      await settings.setSiteEnabled(host, enabled);
+    async setSiteEnabled({ host, enabled }: Inputs['setSiteEnabled'], sender: Sender = {}) {
+      const site = siteOfCall(host, sender);
+      await settings.setSiteEnabled(site, enabled);
       await broadcastPageSettings();
+      return { host: site };
+    },
+    /** "Hide this name" (everywhere) and "Show again". */
+    async setNameHidden({ entityId, hidden }: Inputs['setNameHidden']) {
+      if (hidden) await settings.hideName(await installedEntity(entityId));
+      else await settings.showName(entityId);
+      await broadcastPageSettings();
+    },
+    async setExcludedOnSite(
+      { entityId, host, excluded }: Inputs['setExcludedOnSite'],
+      sender: Sender = {},
+    ) {
+      const site = siteOfCall(host, sender);
+      if (excluded) await settings.excludeOnSite(site, await installedEntity(entityId));
+      else await settings.includeOnSite(site, entityId);
+      await broadcastPageSettings();
+      return { host: site };
     },
     async getEntityNames({ ids }: Inputs['getEntityNames']) {
       const { names } = await service.corpusCatalog();

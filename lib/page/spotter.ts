@@ -11,6 +11,7 @@
  * are off while we mark, so our own changes never come back to us as the page's. */
 
 import type { HighlightStyle } from '@/lib/settings';
+import type { SpotTerm } from '@/lib/spotting/dictionary';
 import { Highlighter, type MarkRequest } from '@/lib/spotting/highlighter';
 import { isMarkElement } from '@/lib/spotting/mark-names';
 import { injectMarkStyle } from '@/lib/spotting/mark-style';
@@ -39,6 +40,8 @@ export interface SpotterHooks {
 
 export interface SpotterOptions {
   matcher: Matcher;
+  /** The reader's choices: names found but not to be marked (hidden names, kinds switched off). */
+  markable?: (term: SpotTerm) => boolean;
   markEveryPlaceMention: boolean;
   highlightStyle?: HighlightStyle;
   lifetime: PageLifetime;
@@ -365,7 +368,9 @@ export class PageSpotter {
 
   private match(segment: TextSegment, walk: BatchWalk, watchViewport: boolean): void {
     this.segmentsRead++;
-    const all = this.matcher.findAll(segment.text);
+    const all = this.matcher
+      .findAll(segment.text)
+      .filter((match) => this.options.markable?.(match.term) ?? true);
     this.mentions.add(segment.container, all, walk.reading);
     const matches = all.filter(
       (match) => !segment.marked.some(([start, end]) => match.start < end && start < match.end),

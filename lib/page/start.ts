@@ -7,6 +7,7 @@ import {
 } from '@/lib/messaging';
 import { startPopover } from '@/lib/popover';
 import { type Matcher, MatcherBuilder } from '@/lib/spotting/matcher';
+import { markableUnder, sameChoices } from '@/lib/spotting/reader-choices';
 import { announce } from './announce';
 import { revealFirstMark } from './reveal';
 import { runInIdleSlices } from './scheduler';
@@ -158,8 +159,10 @@ class PageBriefings {
     }
     if (
       this.spotter !== null &&
-      previous?.markEveryPlaceMention === settings.markEveryPlaceMention &&
-      previous?.highlightStyle === settings.highlightStyle
+      previous !== null &&
+      previous.markEveryPlaceMention === settings.markEveryPlaceMention &&
+      previous.highlightStyle === settings.highlightStyle &&
+      sameChoices(previous, settings)
     ) {
       return;
     }
@@ -169,6 +172,7 @@ class PageBriefings {
     this.expectScan();
     this.spotter = new PageSpotter(document, {
       matcher,
+      markable: markableUnder(settings),
       markEveryPlaceMention: settings.markEveryPlaceMention,
       highlightStyle: settings.highlightStyle,
       lifetime: this.ctx,

@@ -9,15 +9,17 @@
 
 import { h, render } from 'preact';
 import { BriefingPopover, type BriefingState } from '@/components/briefing/BriefingPopover';
+import type { CardChoice, ChoiceOutcome } from '@/components/briefing/card-choices';
 import { pagePublicationDay } from '@/lib/article/metadata';
 import { announce } from '@/lib/page/announce';
 import { isEditable, type MarkStep, markStepOf, markToward } from '@/lib/page/mark-navigation';
 import { closestMark, type MarkActivation, onMarkActivated } from '@/lib/page/marks';
-import type { CardAppearance } from '@/lib/settings';
 import { focusMark } from '@/lib/page/reveal';
+import type { CardAppearance } from '@/lib/settings';
 import { MARK_ENTITY_ATTRIBUTE } from '@/lib/spotting/mark-names';
 import type { EntityRef } from '@/lib/views';
 import type { BriefingProvider } from './briefing-source';
+import { applyCardChoice } from './card-choices';
 import { createPopoverHost, type PopoverHost } from './host';
 import { openInBriefings, openReader } from './open-in-briefings';
 import { type CardTheme, pageTheme } from './page-theme';
@@ -49,6 +51,13 @@ interface OpenCard {
   focusWhenPlaced: boolean;
   /** Light or dark, as the page looks where the name is (unless the reader chose one). */
   theme: CardTheme;
+  /** What the reader's last choice from the menu did. */
+  outcome: ChoiceOutcome | null;
+  /**
+   * Stays where it is rather than follow its mark: after a choice the mark may go, and the card
+   * stays to say what happened.
+   */
+  pinned: boolean;
 }
 
 export interface PopoverOptions {
@@ -249,6 +258,8 @@ export class PopoverController {
       announced: false,
       focusWhenPlaced: false,
       theme: this.themeAt(mark),
+      outcome: null,
+      pinned: false,
     };
     this.load(entityId);
     if (focusCard) this.focusCard();
@@ -298,9 +309,39 @@ export class PopoverController {
     this.moveTo(previous, true);
   }
 
+  /** A choice from the card's menu, or its Undo (`apply` false). */
+  private choose(choice: CardChoice, apply: boolean): void {
+    const card = this.card;
+    if (card?.state.status !== 'ready') return;
+    const { id, name } = card.state.briefing.entity;
+    card.pinned = true;
+    this.stopFollow();
+    applyCardChoice(choice, id, apply)
+      .then(
+        ({ host }) => {
+          card.outcome = { status: 'done', choice, name, host, undone: !apply };
+        },
+        (error: unknown) => {
+          card.outcome = { status: 'failed', message: readerMessage(error) };
+        },
+      )
+      .finally(() => {
+        if (this.card !== card) return;
+        this.guard(() => {
+          const focusWasInside = this.host?.shadow.activeElement != null;
+          this.render();
+          // The Undo that was pressed is gone: focus stays in the card, not on the page's body.
+          if (focusWasInside && this.host?.shadow.activeElement == null) {
+            this.cardElement()?.focus({ preventScroll: true });
+          }
+        });
+      });
+  }
+
   private moveTo(entity: EntityRef, refocus: boolean): void {
     const card = this.card;
     if (!card) return;
+    card.outcome = null;
     card.entityId = entity.id;
     card.pendingName = entity.name;
     card.state = { status: 'loading' };
@@ -332,11 +373,17 @@ export class PopoverController {
           openReader(target).catch((error: unknown) =>
             console.warn('[Briefings] could not open the article:', error),
           ),
+        onChoose: (choice) => this.guard(() => this.choose(choice, true)),
+        outcome: card.outcome,
+        onUndo: () =>
+          this.guard(() => {
+            if (card.outcome?.status === 'done') this.choose(card.outcome.choice, false);
+          }),
       }),
       this.host.mount,
     );
     const element = this.cardElement();
-    if (element && !this.stopFollowing) {
+    if (element && !this.stopFollowing && !card.pinned) {
       this.stopFollowing = followMark(card.mark, element, {
         onPlaced: () => this.guard(() => this.placed()),
         onMarkGone: () => this.guard(() => this.close({ restoreFocus: false })),

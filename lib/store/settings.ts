@@ -1,13 +1,25 @@
 /**
- * The user's settings: global pause, per-site rules and how marks look. Stored in the settings
- * table, one row per key, so that writing one never races with writing another.
+ * The user's settings: global pause, per-site rules, how marks look, and the names they hid
+ * (everywhere, or on one site). Stored in the settings table, one row per key, so that writing
+ * one never races with writing another.
  */
 import * as v from 'valibot';
-import { DEFAULT_SETTINGS, GeneralSettings, type SiteRule } from '@/lib/settings';
+import {
+  DEFAULT_SETTINGS,
+  GeneralSettings,
+  HiddenName,
+  SiteExclusion,
+  type SiteRule,
+} from '@/lib/settings';
 import type { BriefingsDatabase } from './db';
 
 const GENERAL_KEY = 'general';
 const SITE_PREFIX = 'site:';
+const HIDDEN_PREFIX = 'hidden:';
+const NOT_HERE_PREFIX = 'not-here:';
+
+/** One row per site and name; a space cannot occur in a host. */
+const notHereKey = (host: string, entityId: string) => `${NOT_HERE_PREFIX}${host} ${entityId}`;
 
 export class SettingsStore {
   constructor(private readonly db: BriefingsDatabase) {}
@@ -46,5 +58,48 @@ export class SettingsStore {
     // Sites are on by default: only the exceptions are stored.
     if (enabled) await this.db.settings.delete(SITE_PREFIX + host);
     else await this.db.settings.put({ key: SITE_PREFIX + host, value: false });
+  }
+
+  /** Names hidden everywhere. */
+  async hiddenNames(): Promise<HiddenName[]> {
+    return this.validRows(HIDDEN_PREFIX, HiddenName);
+  }
+
+  async hideName(entity: HiddenName): Promise<void> {
+    await this.db.settings.put({ key: HIDDEN_PREFIX + entity.id, value: entity });
+  }
+
+  async showName(entityId: string): Promise<void> {
+    await this.db.settings.delete(HIDDEN_PREFIX + entityId);
+  }
+
+  /** Names not marked on one site each ("Not this person here"). */
+  async siteExclusions(): Promise<SiteExclusion[]> {
+    return this.validRows(NOT_HERE_PREFIX, SiteExclusion);
+  }
+
+  async excludeOnSite(host: string, entity: HiddenName): Promise<void> {
+    await this.db.settings.put({ key: notHereKey(host, entity.id), value: { host, entity } });
+  }
+
+  async includeOnSite(host: string, entityId: string): Promise<void> {
+    await this.db.settings.delete(notHereKey(host, entityId));
+  }
+
+  /** Every entity not to mark on `host`: hidden everywhere, or excluded on that site. */
+  async entitiesNotMarkedOn(host: string | null): Promise<string[]> {
+    const hidden = (await this.hiddenNames()).map((entity) => entity.id);
+    if (host === null) return hidden;
+    const rows = await this.db.settings.where('key').startsWith(notHereKey(host, '')).primaryKeys();
+    return [...hidden, ...rows.map((key) => String(key).slice(notHereKey(host, '').length))];
+  }
+
+  /** The rows under a prefix that still read as `schema` (a damaged row is left out). */
+  private async validRows<T>(prefix: string, schema: v.GenericSchema<unknown, T>): Promise<T[]> {
+    const rows = await this.db.settings.where('key').startsWith(prefix).toArray();
+    return rows.flatMap((row) => {
+      const parsed = v.safeParse(schema, row.value);
+      return parsed.success ? [parsed.output] : [];
+    });
   }
 }

@@ -232,6 +232,11 @@ test('keyboard only: Tab to a name, Enter opens, focus moves in; Escape closes a
   await cardOf('Dmitry Peskov');
   expect(await view.focused()).toMatchObject({ role: 'dialog', name: 'Dmitry Peskov' });
   await page.keyboard.press('Tab');
+  expect(await view.focused()).toMatchObject({
+    role: 'button',
+    name: 'Marking choices for Dmitry Peskov',
+  });
+  await page.keyboard.press('Tab');
   expect(await view.focused()).toMatchObject({ role: 'button', name: 'Close briefing' });
   await page.keyboard.press('Tab');
   expect(await view.focused()).toMatchObject({ role: 'link', name: 'The Moscow Times' });

@@ -27,7 +27,7 @@ function props(overrides: Partial<OptionsProps> = {}): OptionsProps {
     packs: [packRow()],
     readings: [],
     importState: { state: 'idle' },
-    settings: { general: DEFAULT_SETTINGS, sites: [] },
+    settings: { general: DEFAULT_SETTINGS, sites: [], hiddenNames: [], exclusions: [] },
     storage: { usage: 2_400_000, quota: 10_000_000_000, persisted: true },
     error: null,
     onImportFiles: vi.fn(),
@@ -40,6 +40,8 @@ function props(overrides: Partial<OptionsProps> = {}): OptionsProps {
     onReset: vi.fn(),
     onSettingsChange: vi.fn(),
     onSiteChange: vi.fn(),
+    onShowName: vi.fn(),
+    onMarkOnSite: vi.fn(),
     ...overrides,
   };
 }
@@ -205,7 +207,12 @@ test('sites switched off are listed and can be turned back on or added', () => {
     <Options
       {...props({
         onSiteChange,
-        settings: { general: DEFAULT_SETTINGS, sites: [{ host: 'example.org', enabled: false }] },
+        settings: {
+          general: DEFAULT_SETTINGS,
+          sites: [{ host: 'example.org', enabled: false }],
+          hiddenNames: [],
+          exclusions: [],
+        },
       })}
     />,
   );
@@ -293,4 +300,50 @@ test('several files: each one says how it went', () => {
     'a.txt: Added “A”: 2 quotes (2 attributed).',
     'b.html: Not imported. No article was found in it.',
   ]);
+});
+
+test('hidden names and names hidden on one site are listed, and each can be marked again', () => {
+  const onShowName = vi.fn();
+  const onMarkOnSite = vi.fn();
+  const putin = { id: 'vladimir-putin', name: 'Vladimir Putin', kind: 'person' as const };
+  const kremlin = { id: 'kremlin', name: 'Kremlin', kind: 'organization' as const };
+  render(
+    <Options
+      {...props({
+        onShowName,
+        onMarkOnSite,
+        settings: {
+          general: DEFAULT_SETTINGS,
+          sites: [],
+          hiddenNames: [putin],
+          exclusions: [{ host: 'news.example', entity: kremlin }],
+        },
+      })}
+    />,
+  );
+  fireEvent.click(screen.getByRole('button', { name: 'Show again: Vladimir Putin' }));
+  expect(onShowName).toHaveBeenCalledWith('vladimir-putin');
+  fireEvent.click(screen.getByRole('button', { name: 'Mark again: Kremlin on news.example' }));
+  expect(onMarkOnSite).toHaveBeenCalledWith('news.example', 'kremlin');
+  expect(screen.getByText(/search still finds them/)).toBeTruthy();
+});
+
+test('a whole kind of name can be switched off and on again', () => {
+  const onSettingsChange = vi.fn();
+  const { rerender } = render(<Options {...props({ onSettingsChange })} />);
+  fireEvent.click(screen.getByRole('checkbox', { name: 'Places' }));
+  expect(onSettingsChange).toHaveBeenLastCalledWith({ hiddenKinds: ['place'] });
+  const placesOff = { ...DEFAULT_SETTINGS, hiddenKinds: ['place' as const] };
+  rerender(
+    <Options
+      {...props({
+        onSettingsChange,
+        settings: { general: placesOff, sites: [], hiddenNames: [], exclusions: [] },
+      })}
+    />,
+  );
+  const places = screen.getByRole('checkbox', { name: 'Places' }) as HTMLInputElement;
+  expect(places.checked).toBe(false);
+  fireEvent.click(places);
+  expect(onSettingsChange).toHaveBeenLastCalledWith({ hiddenKinds: [] });
 });

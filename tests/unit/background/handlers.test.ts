@@ -94,6 +94,8 @@ describe('page settings', () => {
       enabled: true,
       markEveryPlaceMention: false,
       highlightStyle: 'underline',
+      hiddenKinds: [],
+      hiddenEntityIds: [],
     });
 
     await handlers.setSiteEnabled({ host: 'example.org', enabled: false });
@@ -110,6 +112,8 @@ describe('page settings', () => {
       enabled: false,
       markEveryPlaceMention: true,
       highlightStyle: 'strong',
+      hiddenKinds: [],
+      hiddenEntityIds: [],
     });
   });
 
@@ -138,6 +142,59 @@ describe('page settings', () => {
     expect((await handlers.getPageSettings({ url: 'https://example.org/b' })).enabled).toBe(true);
   });
 
+  test('carry the names the reader hid: everywhere, or on one site only', async () => {
+    const news = 'https://www.news.example/world/1';
+    const other = 'https://other.example/';
+    await handlers.setNameHidden({ entityId: 'dmitry-peskov', hidden: true });
+    await handlers.setExcludedOnSite({ entityId: 'vladimir-putin', excluded: true }, { url: news });
+    await handlers.updateSettings({ hiddenKinds: ['place'] });
+    expect(await handlers.getPageSettings({ url: news })).toMatchObject({
+      hiddenKinds: ['place'],
+      hiddenEntityIds: ['dmitry-peskov', 'vladimir-putin'],
+    });
+    expect((await handlers.getPageSettings({ url: other })).hiddenEntityIds).toEqual([
+      'dmitry-peskov',
+    ]);
+    const listed = await handlers.getSettings(undefined);
+    expect(listed.hiddenNames).toEqual([
+      { id: 'dmitry-peskov', name: 'Dmitry Peskov', kind: 'person' },
+    ]);
+    expect(listed.exclusions).toEqual([
+      {
+        host: 'news.example',
+        entity: { id: 'vladimir-putin', name: 'Vladimir Putin', kind: 'person' },
+      },
+    ]);
+
+    await handlers.setNameHidden({ entityId: 'dmitry-peskov', hidden: false });
+    await handlers.setExcludedOnSite({
+      entityId: 'vladimir-putin',
+      host: 'news.example',
+      excluded: false,
+    });
+    expect((await handlers.getPageSettings({ url: news })).hiddenEntityIds).toEqual([]);
+  });
+
+  test('refuse to hide a name no pack knows, and a site choice with no site', async () => {
+    await expect(handlers.setNameHidden({ entityId: 'nobody', hidden: true })).rejects.toThrow(
+      /any more/,
+    );
+    await expect(
+      handlers.setExcludedOnSite({ entityId: 'dmitry-peskov', excluded: true }, {}),
+    ).rejects.toThrow(/no site/);
+    await expect(
+      answerCall(
+        handlers,
+        'updateSettings',
+        {
+          data: { hiddenKinds: ['planet'] },
+          sender: { id: 'test-extension' },
+        },
+        'test-extension',
+      ),
+    ).rejects.toThrow(/Invalid request/);
+  });
+
   test('are off where there is no site to speak of', async () => {
     expect((await handlers.getPageSettings({ url: 'chrome://settings' })).enabled).toBe(false);
     expect((await handlers.getPageSettings({ url: 'not a url' })).enabled).toBe(false);
@@ -158,7 +215,13 @@ describe('page settings', () => {
       tab.id,
       expect.objectContaining({
         type: 'pageSettingsChanged',
-        data: { enabled: false, markEveryPlaceMention: false, highlightStyle: 'underline' },
+        data: {
+          enabled: false,
+          markEveryPlaceMention: false,
+          highlightStyle: 'underline',
+          hiddenKinds: [],
+          hiddenEntityIds: [],
+        },
       }),
       undefined,
       expect.any(Function),
