@@ -6,7 +6,10 @@ type Imported = Extract<ImportOutcome, { ok: true }>;
  * What an import did, in a sentence or two: "Imported “A”." or "“B” is already installed (same
  * content), nothing changed."
  */
-export function describeImported({ installed, unchanged }: Imported): string {
+export function describeImported({
+  installed,
+  unchanged,
+}: Pick<Imported, 'installed' | 'unchanged'>): string {
   const titles = (packs: Imported['installed']) =>
     packs.map((pack) => `“${pack.title}”`).join(', ');
   const sentences: string[] = [];

@@ -45,10 +45,10 @@ export function ImportQuestion({ fileName, conflicts, onChoose }: ImportQuestion
         <VersionsTable key={conflict.packId} conflict={conflict} />
       ))}
       <p id="import-question-hint">
-        {replaceable
-          ? 'Replace puts the version in this file in place of the installed one. '
-          : 'The installed version cannot be replaced. '}
-        Keep both adds it beside the installed one, as a numbered copy. Cancel changes nothing.
+        {conflicts.length === 1
+          ? `${replaceable ? 'Replace puts the version in this file in place of the installed one.' : 'The installed version cannot be replaced.'} Keep both adds it beside the installed one, as a numbered copy.`
+          : `${replaceable ? 'Replace puts the versions in this file in place of the installed ones.' : 'Some installed versions cannot be replaced.'} Keep both adds them beside the installed ones, as numbered copies.`}{' '}
+        Cancel changes nothing.
       </p>
       <p class="actions">
         {replaceable && (

@@ -75,10 +75,11 @@ export class CorpusStore {
 
   /**
    * Installs validated packs in one transaction: all of them, or (on any error) none.
-   * `replacing` names installed packs each one takes the place of.
+   * `replacing` names installed packs each one takes the place of; `contentHash`, if the caller
+   * has it already, saves hashing the pack again.
    */
   async installAll(
-    plan: readonly { pack: Pack; replacing: readonly string[] }[],
+    plan: readonly { pack: Pack; replacing: readonly string[]; contentHash?: string }[],
     origin: PackOrigin = 'imported',
     onProgress: (progress: InstallProgress) => void = () => {},
   ): Promise<PackRow[]> {
@@ -88,7 +89,10 @@ export class CorpusStore {
     const report = (stage: InstallStage) => onProgress({ stage, done: step++, total: steps });
     // Hashed before the transaction: awaiting anything but the database inside it ends it.
     const hashed = await Promise.all(
-      plan.map(async (step) => ({ ...step, hash: await packContentHash(step.pack) })),
+      plan.map(async (step) => ({
+        ...step,
+        hash: step.contentHash ?? (await packContentHash(step.pack)),
+      })),
     );
     await this.change(async (index) => {
       for (const { pack, hash, replacing } of hashed) {

@@ -21,6 +21,11 @@ export interface PackCollectionFile {
 
 const MAX_PROBLEMS_LISTED = 200;
 
+/**
+ * Imports every pack of a file, or none. A pack whose content an installed pack already holds is
+ * left out (reported as unchanged); a pack whose id is taken by other content waits for the
+ * reader's `onConflict` choice, and until then nothing is written.
+ */
 export async function importPackFile(
   store: CorpusStore,
   fileText: string,
@@ -42,12 +47,12 @@ export async function importPackFile(
   // A copy takes an id no installed pack and no pack of this file has, nor one given before.
   const takenIds = new Set([...installed, ...packs.value].map((pack) => pack.id));
   const takenTitles = new Set([...installed, ...packs.value].map((pack) => pack.title));
-  const plan: { pack: Pack; replacing: string[] }[] = [];
+  const plan: { pack: Pack; contentHash: string; replacing: string[] }[] = [];
   const unchanged: PackRow[] = [];
   const conflicts: PackConflict[] = [];
   for (const pack of packs.value) {
-    const hash = await packContentHash(pack);
-    const same = installed.find((row) => hashes.get(row.id) === hash);
+    const contentHash = await packContentHash(pack);
+    const same = installed.find((row) => hashes.get(row.id) === contentHash);
     const holder = installed.find((row) => row.id === pack.id);
     // The bundled corpus is the extension's own and "My reading" grows by articles: either can
     // be kept beside a copy, never replaced.
@@ -56,13 +61,14 @@ export async function importPackFile(
       unchanged.push(same);
     } else if (!holder && pack.id === READING_PACK_ID) {
       // The reader's id stays free for their own articles.
-      plan.push({ pack: copyOf(pack, takenIds, takenTitles, 'imported'), replacing: [] });
+      const copy = copyOf(pack, takenIds, takenTitles, 'imported');
+      plan.push({ pack: copy, contentHash, replacing: [] });
     } else if (!holder) {
-      plan.push({ pack, replacing: [] });
+      plan.push({ pack, contentHash, replacing: [] });
     } else if (onConflict === 'replace' && replaceable) {
-      plan.push({ pack, replacing: [holder.id] });
+      plan.push({ pack, contentHash, replacing: [holder.id] });
     } else if (onConflict === 'keep-both') {
-      plan.push({ pack: copyOf(pack, takenIds, takenTitles), replacing: [] });
+      plan.push({ pack: copyOf(pack, takenIds, takenTitles), contentHash, replacing: [] });
     } else {
       conflicts.push({
         packId: pack.id,
