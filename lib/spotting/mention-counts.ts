@@ -38,6 +38,14 @@ export class MentionCounts {
     }
   }
 
+  /**
+   * A block is about to be read again: what it held goes, even if it now holds no words at all
+   * (a block with no words is never reported, so its count would otherwise stay).
+   */
+  forget(block: Node): void {
+    this.blocks.delete(block as Block);
+  }
+
   /** Mentions on the page now, by entity id. */
   byEntity(isNamedOutright: (entityId: string) => boolean): Record<string, number> {
     this.forgetDetached();
