@@ -28,7 +28,13 @@ export class MentionCounts {
   /** The matches found in one segment of `block`, during reading number `reading`. */
   add(block: Block, matches: readonly TermMatch[], reading: number): void {
     let counts = this.blocks.get(block);
-    if (counts === undefined || counts.reading !== reading) {
+    if (counts !== undefined && counts.reading !== reading) {
+      this.blocks.delete(block);
+      counts = undefined;
+    }
+    // Most blocks name no one: they cost nothing here.
+    if (matches.length === 0) return;
+    if (counts === undefined) {
       counts = { reading, named: new Map(), byContext: new Map() };
       this.blocks.set(block, counts);
     }
