@@ -352,6 +352,7 @@ export class PageSpotter {
             walk.done = true;
             break;
           }
+          this.mentions.forget(root);
           walk.walker = new TextWalker(root, {
             onSegment: (segment) => this.match(segment, walk, options.untilBelowViewport),
             onShadowRoot: (shadowRoot) => {

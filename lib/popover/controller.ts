@@ -178,7 +178,8 @@ export class PopoverController {
     // Keys in the card arrive here first (capture), retargeted to the host: the card handles them.
     if (this.host?.contains(asNode(event.target))) return;
     const step = markStepOf(event);
-    if (step && !isEditable(event.target)) {
+    // The element typed into, even inside a page's own (open) shadow root.
+    if (step && !isEditable(event.composedPath()[0] ?? null)) {
       event.preventDefault();
       this.stepTo(step, closestMark(document.activeElement) ?? this.card?.mark ?? focusedElement());
       return;

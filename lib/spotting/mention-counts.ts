@@ -28,7 +28,13 @@ export class MentionCounts {
   /** The matches found in one segment of `block`, during reading number `reading`. */
   add(block: Block, matches: readonly TermMatch[], reading: number): void {
     let counts = this.blocks.get(block);
-    if (counts === undefined || counts.reading !== reading) {
+    if (counts !== undefined && counts.reading !== reading) {
+      this.blocks.delete(block);
+      counts = undefined;
+    }
+    // Most blocks name no one: they cost nothing here.
+    if (matches.length === 0) return;
+    if (counts === undefined) {
       counts = { reading, named: new Map(), byContext: new Map() };
       this.blocks.set(block, counts);
     }
@@ -36,6 +42,14 @@ export class MentionCounts {
       const tally = term.contextRequired ? counts.byContext : counts.named;
       tally.set(term.entityId, (tally.get(term.entityId) ?? 0) + 1);
     }
+  }
+
+  /**
+   * A block is about to be read again: what it held goes, even if it now holds no words at all
+   * (a block with no words is never reported, so its count would otherwise stay).
+   */
+  forget(block: Node): void {
+    this.blocks.delete(block as Block);
   }
 
   /** Mentions on the page now, by entity id. */

@@ -12,7 +12,7 @@ import {
   launchExtensionBrowser,
 } from '../../scripts/harness/extension-browser';
 import { type StaticServer, startStaticServer } from '../../scripts/harness/static-server';
-import { openSpottedPage, type SpottedPage } from './spotting-harness';
+import { idleCount, openSpottedPage, type SpottedPage, waitForIdle } from './spotting-harness';
 
 const FILLER =
   '<p>Traders watched the markets and the weather, and said little about either of them.</p>';
@@ -28,7 +28,12 @@ agreed, and Putin repeated it.</p>
 ${FILLER.repeat(30)}
 <p id="far">Far below, Peskov spoke once more.</p>
 </main>
-<footer><a href="/about">About us</a></footer>
+<footer><a href="/about">About us</a> <span id="widget"></span></footer>
+<script>
+  // A comment box inside a web component, as some sites have.
+  document.getElementById('widget').attachShadow({ mode: 'open' }).innerHTML =
+    '<input aria-label="Your comment">';
+</script>
 </body></html>`;
 
 let browser: ExtensionBrowser;
@@ -96,6 +101,23 @@ test('Tab stops once per name, at its first mark, among the page’s own stops',
       'a',
     ]);
     expect(await focusedMarkIndex(page)).toBe(-1);
+
+    // A live page adds a paragraph above: its names' first marks are there now, and so are the stops.
+    const idleBefore = await idleCount(page);
+    await page.evaluate(() => {
+      const breaking = document.createElement('p');
+      breaking.id = 'breaking';
+      breaking.textContent = 'Breaking: Peskov and Putin spoke.';
+      document.querySelector('main')?.prepend(breaking);
+    });
+    await waitForIdle(page, idleBefore + 1);
+    const tabStops = await page.evaluate(() =>
+      [...document.querySelectorAll('mark.briefings-mark[tabindex="0"]')].map(
+        (mark) =>
+          `${mark.getAttribute('data-briefings-entity')}${mark.closest('#breaking') ? ' (new)' : ''}`,
+      ),
+    );
+    expect(tabStops).toEqual(['dmitry-peskov (new)', 'vladimir-putin (new)', 'kremlin']);
     expect(await seriousViolations(page)).toEqual([]);
   } finally {
     await spotted.close();
@@ -158,6 +180,11 @@ test('Alt+Shift+. and Alt+Shift+, move to the next and previous mark and open it
     await page.locator('#search').focus();
     await page.keyboard.press('Alt+Shift+Period');
     expect(await focusedOn(page)).toBe('input');
+    const comment = page.getByRole('textbox', { name: 'Your comment' });
+    await comment.focus();
+    await page.keyboard.press('Alt+Shift+Period');
+    expect(await comment.evaluate((input) => input.getRootNode() instanceof ShadowRoot)).toBe(true);
+    expect(await comment.evaluate((input) => input.matches(':focus'))).toBe(true);
   } finally {
     await spotted.close();
   }

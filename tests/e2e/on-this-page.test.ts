@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { seriousViolations } from '../../scripts/harness/accessibility';
+import { AccessibleView } from '../../scripts/harness/accessible-view';
 import {
   type ExtensionBrowser,
   launchExtensionBrowser,
@@ -19,15 +21,28 @@ ${'<p>Filler paragraph about the weather and the markets, long enough to push th
 <p id="late">Late in the day Putin spoke again, and Xi Jinping left for Beijing.</p>
 </main></body></html>`;
 
+/** Russia named nine times, one of them as "Russia's" and one as the "Russian Federation". */
+const RUSSIA_ARTICLE = `<!doctype html><html lang="en"><head><title>Russia and Ukraine</title></head><body>
+<main>
+<h1>Russia weighs its options</h1>
+<p>Russia said on Monday that Russia would not change course. Russia's envoy agreed.</p>
+<p>Officials in Ukraine said Russia had moved troops; Ukraine asked for help.</p>
+${'<p>Filler paragraph about the weather and the markets, long enough to push the rest down.</p>'.repeat(10)}
+<p>The Russian Federation denied it. Russia, the ministry said, wanted talks in Moscow.</p>
+<p>Russia and Ukraine met again. Vladimir Putin spoke; Russia listened.</p>
+</main></body></html>`;
+
 let profileDir: string;
 let browser: ExtensionBrowser;
 let server: StaticServer;
 let url: string;
+let russiaUrl: string;
 
 beforeAll(async () => {
   profileDir = await mkdtemp(join(tmpdir(), 'briefings-restart-'));
   server = await startStaticServer();
   url = server.page('/talks.html', ARTICLE);
+  russiaUrl = server.page('/russia.html', RUSSIA_ARTICLE);
   browser = await launchExtensionBrowser({ profileDir });
 });
 
@@ -58,7 +73,7 @@ test('the popup lists the names on the page with their counts; choosing one reve
   const counted = Object.fromEntries(
     await rows.evaluateAll((items) =>
       items.map((item) => [
-        item.querySelector('.found__name span')?.textContent ?? '',
+        item.querySelector('.found__name span')?.firstChild?.textContent ?? '',
         Number.parseInt(item.querySelector('.found__count')?.textContent ?? '', 10),
       ]),
     ),
@@ -82,6 +97,41 @@ test('the popup lists the names on the page with their counts; choosing one reve
     .click();
   await expect.poll(() => isInViewport(beijing)).toBe(true);
   expect(await beijing.getAttribute('class')).toContain('briefings-mark--revealed');
+  await popup.close();
+  await spotted.close();
+});
+
+test('every mention counts, not only marks: a place marked once shows its full count, most first', async () => {
+  const spotted = await openSpottedPage(browser, russiaUrl);
+  const marks = await markedNames(spotted.page);
+  expect(marks.filter(([, id]) => id === 'russia')).toHaveLength(1);
+  let popup = await popupFor(spotted.page);
+  // What a screen reader hears, from Chromium's accessibility tree.
+  const names = async () =>
+    (await (await AccessibleView.of(popup)).findAll('button'))
+      // Chromium puts a space before a comma from a column of its own; speech is the same.
+      .map((button) => button.name.replaceAll(' ,', ','))
+      .filter((name) => name.includes('mention'));
+  await expect
+    .poll(names)
+    .toEqual([
+      'Russia, Place, 9 mentions',
+      'Ukraine, Place, 3 mentions',
+      'Moscow, Place, 1 mention',
+      'Vladimir Putin, Person, 1 mention',
+    ]);
+  expect(await foundList(popup).locator('li').first().textContent()).toContain('9 mentions');
+  expect(await seriousViolations(popup)).toEqual([]);
+  await popup.close();
+
+  // A live page names Russia twice more: the count follows.
+  await spotted.page.evaluate(() => {
+    const paragraph = document.createElement('p');
+    paragraph.textContent = 'Late news: Russia and Russia’s allies met.';
+    document.querySelector('main')?.append(paragraph);
+  });
+  popup = await popupFor(spotted.page);
+  await expect.poll(names).toContain('Russia, Place, 11 mentions');
   await popup.close();
   await spotted.close();
 });

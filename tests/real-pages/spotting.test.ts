@@ -116,15 +116,16 @@ function marksOutsideProse(page: Page, selector: string): Promise<string[]> {
   }, selector);
 }
 
-function markCounts(page: Page): Promise<Record<string, number>> {
-  return page.evaluate(() => {
+/** Names marked, by entity: each name counted at its first part (the part with a tabindex). */
+function markCounts(page: Page, tabindex = '[tabindex]'): Promise<Record<string, number>> {
+  return page.evaluate((selector) => {
     const counts: Record<string, number> = {};
-    for (const mark of document.querySelectorAll<HTMLElement>('mark.briefings-mark[tabindex]')) {
+    for (const mark of document.querySelectorAll<HTMLElement>(selector)) {
       const entity = mark.getAttribute('data-briefings-entity') ?? '';
       counts[entity] = (counts[entity] ?? 0) + 1;
     }
     return counts;
-  });
+  }, `mark.briefings-mark${tabindex}`);
 }
 
 describe.each(Object.entries(PAGES))('%s', (file, expectedAtLeast) => {
@@ -148,6 +149,9 @@ describe.each(Object.entries(PAGES))('%s', (file, expectedAtLeast) => {
         expect(counts[entityId] ?? 0, `marks of ${entityId}`).toBeGreaterThanOrEqual(atLeast);
       }
       expect(await marksOutsideProse(page, NOT_PROSE)).toEqual([]);
+      // One Tab stop per name, however often the page names it (ABC News: Putin 20+ times).
+      const oneEach = Object.fromEntries(Object.keys(counts).map((entityId) => [entityId, 1]));
+      expect(await markCounts(page, '[tabindex="0"]')).toEqual(oneEach);
 
       // Nothing of ours in the console, and no page error the page does not have without us.
       const ours = spotted.consoleProblems.filter(
