@@ -87,6 +87,19 @@ export interface SearchHit extends SearchHitRef {
   snippet: Snippet;
 }
 
+/** What the installed briefings rest on, all packs together. */
+export interface CorpusCoverage {
+  /** Distinct articles (one article held by two packs counts once). */
+  articles: number;
+  /** Distinct outlets named by those articles. */
+  outlets: number;
+  /** The earliest and latest publication dates (partial ISO); null when none is dated. */
+  from: string | null;
+  to: string | null;
+  /** Names known, by kind. */
+  names: Record<EntityKind, number>;
+}
+
 /** Shipped with the extension, imported from a file, or the reader's own ("My reading"). */
 /** The reader's own pack: the articles they add. */
 export const READING_PACK_ID = 'my-reading';

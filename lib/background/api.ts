@@ -39,6 +39,7 @@ const inputs = {
     to: v.optional(PartialDate),
     limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200))),
   }),
+  getCoverage: v.undefined(),
   listPacks: v.undefined(),
   importPack: v.object({
     fileText: v.string(),
@@ -145,6 +146,9 @@ export function backgroundHandlers(service: BackgroundService) {
     },
     async search({ query, limit, ...filters }: Inputs['search']) {
       return service.search(query, filters, limit);
+    },
+    async getCoverage(_: Inputs['getCoverage']) {
+      return service.coverage();
     },
     async listPacks(_: Inputs['listPacks']) {
       await ready();

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { siteOf } from '@/lib/settings';
+import { welcomeUrl } from '@/lib/welcome-link';
 import type { BackgroundHandlers } from './api';
 import type { BackgroundService } from './service';
 
@@ -16,7 +17,15 @@ export function registerBrowserEvents(service: BackgroundService, handlers: Back
       .whenReady()
       .catch((error: unknown) => console.error('[Briefings] seeding failed:', error));
   };
-  browser.runtime.onInstalled.addListener(prepare);
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    prepare();
+    // Once, on install: not after an update, nor when the browser starts.
+    if (reason !== 'install') return;
+    service.settings
+      .welcomeDue()
+      .then((due) => (due ? openWelcomePage() : undefined))
+      .catch(reportWelcomeFailure);
+  });
   // Chrome keeps menu items across restarts of the worker, Firefox not across browser restarts
   // for a persistent background page: made afresh each time the background starts.
   browser.contextMenus
@@ -43,6 +52,14 @@ export function registerBrowserEvents(service: BackgroundService, handlers: Back
       await addArticleWithFeedback(handlers, tab.id);
     }
   });
+}
+
+function openWelcomePage() {
+  return browser.tabs.create({ url: welcomeUrl() });
+}
+
+function reportWelcomeFailure(error: unknown): void {
+  console.error('[Briefings] the welcome page did not open:', error);
 }
 
 /** How long the toolbar badge says how an add went. */

@@ -12,11 +12,19 @@ import { snippetOf } from '@/lib/search/snippet';
 import { buildSpotDictionary, type SpotDictionary } from '@/lib/spotting/dictionary';
 import { type EntityNames, loadBriefing, loadTimeline } from '@/lib/store/briefing';
 import { CorpusStore } from '@/lib/store/corpus-store';
+import { loadCoverage } from '@/lib/store/coverage';
 import { BriefingsDatabase } from '@/lib/store/db';
 import { loadDocument } from '@/lib/store/document';
 import { ReadingStore } from '@/lib/store/reading-store';
 import { SettingsStore } from '@/lib/store/settings';
-import type { ArticleSubmission, Briefing, DocumentView, EventView, SearchHit } from '@/lib/views';
+import type {
+  ArticleSubmission,
+  Briefing,
+  CorpusCoverage,
+  DocumentView,
+  EventView,
+  SearchHit,
+} from '@/lib/views';
 import { ArticleAdder } from './add-article';
 import { type BundledPack, readBundledPack } from './bundled-pack';
 import { compileInCompilerPage } from './compiler-page';
@@ -41,6 +49,8 @@ export class BackgroundService {
   readonly readings: ReadingStore;
   readonly articles: ArticleAdder;
   private catalog: CorpusCatalog | null = null;
+  /** Read from every document: only when asked, once per state of the corpus. */
+  private coverageOfCorpus: Promise<CorpusCoverage> | null = null;
   private ready: Promise<void> | null = null;
 
   constructor(
@@ -77,6 +87,7 @@ export class BackgroundService {
   /** Call after any change to the installed packs. */
   corpusChanged(): void {
     this.catalog = null;
+    this.coverageOfCorpus = null;
   }
 
   /** The spot dictionary and every entity's name, built once per state of the corpus. */
@@ -107,6 +118,16 @@ export class BackgroundService {
   async document(packId: string, documentId: string): Promise<DocumentView | null> {
     const { names } = await this.corpusCatalog();
     return loadDocument(this.db, names, packId, documentId);
+  }
+
+  async coverage(): Promise<CorpusCoverage> {
+    this.coverageOfCorpus ??= this.corpusCatalog()
+      .then(({ entities }) => loadCoverage(this.db, entities))
+      .catch((error) => {
+        this.coverageOfCorpus = null; // let the next call try again
+        throw error;
+      });
+    return this.coverageOfCorpus;
   }
 
   /** Ranked hits with a snippet of the text that matched. */
