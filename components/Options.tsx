@@ -11,6 +11,8 @@ import { type StorageFigures, StorageSummary } from './options/StorageSummary';
 
 export interface OptionsProps {
   version: string | null;
+  /** The first-run page, to read again. */
+  welcomeHref: string;
   packs: InstalledPack[] | null;
   readings: SavedArticle[] | null;
   importState: ImportState;
@@ -46,6 +48,9 @@ export function Options(props: OptionsProps) {
         {props.version && (
           <p class="muted">Version {props.version}. Everything stays on this device.</p>
         )}
+        <p>
+          <a href={props.welcomeHref}>Welcome: how Briefings works</a>
+        </p>
       </header>
       {props.error && (
         <p class="error" role="alert">

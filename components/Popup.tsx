@@ -37,6 +37,8 @@ export interface SiteControls {
 
 export interface PopupProps {
   version: string | null;
+  /** The first-run page, to read again. */
+  welcomeHref: string;
   controls: SiteControls | null;
   onSiteEnabled: (enabled: boolean) => void;
   onPaused: (paused: boolean) => void;
@@ -95,7 +97,12 @@ export function Popup(props: PopupProps) {
     <main class="popup">
       <header class="popup__header">
         <h1>Briefings</h1>
-        {props.version && <span class="muted">v{props.version}</span>}
+        <span class="popup__meta">
+          <a href={props.welcomeHref} target="_blank" rel="noopener">
+            How it works
+          </a>
+          {props.version && <span class="muted">v{props.version}</span>}
+        </span>
       </header>
       {props.controls && (
         <Controls

@@ -7,10 +7,13 @@ import { describeImported } from '@/lib/imported-packs';
 import { backgroundMessenger as background, extensionPageMessenger } from '@/lib/messaging';
 import { readerUrl } from '@/lib/reader-link';
 import type { OnConflict } from '@/lib/views';
+import { welcomeUrl } from '@/lib/welcome-link';
 
 /** Wires the options view to the background: loads, calls, and reloads after each change. */
 export function OptionsApp() {
-  const [state, setState] = useState<Omit<OptionsProps, `on${string}` | 'readerHref'>>({
+  const [state, setState] = useState<
+    Omit<OptionsProps, `on${string}` | 'readerHref' | 'welcomeHref'>
+  >({
     version: null,
     packs: null,
     readings: null,
@@ -86,6 +89,7 @@ export function OptionsApp() {
   return (
     <Options
       {...state}
+      welcomeHref={welcomeUrl()}
       onImportFiles={(files) =>
         act(async () => {
           const [only] = files;

@@ -16,6 +16,7 @@ import { readerUrl } from '@/lib/reader-link';
 import type { SearchFilters } from '@/lib/search/kinds';
 import { siteOf } from '@/lib/settings';
 import type { CorpusCoverage, EntityRef, EventView, ReaderTarget, SearchHit } from '@/lib/views';
+import { welcomeUrl } from '@/lib/welcome-link';
 
 /** Pause between keystrokes before searching: typing stays smooth, results still feel live. */
 const SEARCH_DELAY_MS = 60;
@@ -152,6 +153,7 @@ export function PopupApp() {
   return (
     <Popup
       version={version}
+      welcomeHref={welcomeUrl()}
       controls={controls}
       onSiteEnabled={(enabled) => changeControls({ enabled }).catch(reportError)}
       onPaused={(paused) => changeControls({ paused }).catch(reportError)}

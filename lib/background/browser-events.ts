@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { countOf } from '@/lib/plural';
 import { siteOf } from '@/lib/settings';
+import { welcomeUrl } from '@/lib/welcome-link';
 import type { BackgroundHandlers } from './api';
 import type { BackgroundService } from './service';
 
@@ -17,7 +18,15 @@ export function registerBrowserEvents(service: BackgroundService, handlers: Back
       .whenReady()
       .catch((error: unknown) => console.error('[Briefings] seeding failed:', error));
   };
-  browser.runtime.onInstalled.addListener(prepare);
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    prepare();
+    // Once, on install: not after an update, nor when the browser starts.
+    if (reason !== 'install') return;
+    service.settings
+      .welcomeDue()
+      .then((due) => (due ? openWelcomePage() : undefined))
+      .catch(reportWelcomeFailure);
+  });
   // Chrome keeps menu items across restarts of the worker, Firefox not across browser restarts
   // for a persistent background page: made afresh each time the background starts.
   browser.contextMenus
@@ -44,6 +53,14 @@ export function registerBrowserEvents(service: BackgroundService, handlers: Back
       await addArticleWithFeedback(handlers, tab.id);
     }
   });
+}
+
+function openWelcomePage() {
+  return browser.tabs.create({ url: welcomeUrl() });
+}
+
+function reportWelcomeFailure(error: unknown): void {
+  console.error('[Briefings] the welcome page did not open:', error);
 }
 
 /** How long the toolbar badge says how an add went. */

@@ -17,6 +17,7 @@ const GENERAL_KEY = 'general';
 const SITE_PREFIX = 'site:';
 const HIDDEN_PREFIX = 'hidden:';
 const NOT_HERE_PREFIX = 'not-here:';
+const WELCOMED_KEY = 'meta:welcomed';
 
 /** One row per site and name; a space cannot occur in a host. */
 const notHereKey = (host: string, entityId: string) => `${NOT_HERE_PREFIX}${host} ${entityId}`;
@@ -92,6 +93,19 @@ export class SettingsStore {
     if (host === null) return hidden;
     const rows = await this.db.settings.where('key').startsWith(notHereKey(host, '')).primaryKeys();
     return [...hidden, ...rows.map((key) => String(key).slice(notHereKey(host, '').length))];
+  }
+
+  /**
+   * True the first time it is asked on this device, false ever after: the welcome page is
+   * shown once, whatever the browser reports as an install (Chromium reports one at each start
+   * for an extension loaded from a folder).
+   */
+  async welcomeDue(): Promise<boolean> {
+    return this.db.transaction('rw', this.db.settings, async () => {
+      if (await this.db.settings.get(WELCOMED_KEY)) return false;
+      await this.db.settings.put({ key: WELCOMED_KEY, value: true });
+      return true;
+    });
   }
 
   /** The rows under a prefix that still read as `schema` (a damaged row is left out). */

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type BrowserContext, chromium, type Worker } from 'playwright-core';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 import { type NetworkBlocker, startNetworkBlocker } from './network-blocker';
 
 /**
@@ -56,6 +56,12 @@ export async function launchExtensionBrowser(
      * of tabs behind others; a toolbar popup and the tab under it are both in view.
      */
     allPagesInFront?: boolean;
+    /**
+     * On a fresh profile the extension opens its welcome page, as on a reader's first install.
+     * By default it is closed before the test starts, so that a test's pages are the only tabs;
+     * `keep` leaves it open for the tests about it.
+     */
+    welcomePage?: 'close' | 'keep';
   } = {},
 ): Promise<ExtensionBrowser> {
   const extensionDir = builtExtensionDir(options.build);
@@ -64,6 +70,8 @@ export async function launchExtensionBrowser(
     throw new Error(`No built extension at ${extensionDir}: run \`${command}\` first.`);
   }
   const blocker = await startNetworkBlocker();
+  const freshProfile =
+    options.profileDir === undefined || (await readdir(options.profileDir)).length === 0;
   const profile = options.profileDir ?? (await mkdtemp(join(tmpdir(), 'briefings-profile-')));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
@@ -96,6 +104,9 @@ export async function launchExtensionBrowser(
   const serviceWorker =
     context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(serviceWorker.url()).host;
+  if (freshProfile && options.welcomePage !== 'keep') {
+    await (await welcomePageOf(context, extensionId))?.close();
+  }
   return {
     context,
     extensionId,
@@ -109,6 +120,24 @@ export async function launchExtensionBrowser(
       if (!options.profileDir) await rm(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** How long a fresh install may take to open its welcome page. */
+const WELCOME_WAIT_MS = 15_000;
+
+/** The welcome page the extension opens on install, once it is there (null if it never is). */
+export async function welcomePageOf(
+  context: BrowserContext,
+  extensionId: string,
+): Promise<Page | null> {
+  const welcomeUrl = `chrome-extension://${extensionId}/welcome.html`;
+  const deadline = Date.now() + WELCOME_WAIT_MS;
+  while (Date.now() < deadline) {
+    const page = context.pages().find((candidate) => candidate.url().startsWith(welcomeUrl));
+    if (page) return page;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return null;
 }
 
 function isOffsite(url: string): boolean {

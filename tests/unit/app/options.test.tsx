@@ -24,6 +24,7 @@ const packRow = (overrides: Partial<InstalledPack> = {}): InstalledPack => ({
 function props(overrides: Partial<OptionsProps> = {}): OptionsProps {
   return {
     version: '0.1.0',
+    welcomeHref: 'welcome.html',
     packs: [packRow()],
     readings: [],
     importState: { state: 'idle' },

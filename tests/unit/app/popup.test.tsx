@@ -52,6 +52,7 @@ afterAll(async () => {
 function props(overrides: Partial<PopupProps> = {}): PopupProps {
   return {
     version: '0.1.0',
+    welcomeHref: 'welcome.html',
     controls: { host: 'news.example', enabled: true, paused: false, shortcut: 'Alt+Shift+B' },
     onSiteEnabled: vi.fn(),
     onPaused: vi.fn(),

@@ -57,3 +57,9 @@ test('a damaged hidden-name row is left out rather than break the list', async (
   await db.settings.put({ key: 'hidden:broken', value: { id: 'broken' } });
   expect(await store.hiddenNames()).toEqual([putin]);
 });
+
+test('the welcome page is due once on a device, never again', async () => {
+  expect(await store.welcomeDue()).toBe(true);
+  expect(await store.welcomeDue()).toBe(false);
+  expect(await new SettingsStore(db).welcomeDue()).toBe(false);
+});
