@@ -110,10 +110,7 @@ async function readBriefing(
 }
 
 /** Each entity's name and aliases, from every pack that describes it. */
-async function namesOf(
-  db: BriefingsDatabase,
-  entityIds: string[],
-): Promise<Map<string, string[]>> {
+async function namesOf(db: BriefingsDatabase, entityIds: string[]): Promise<Map<string, string[]>> {
   const names = new Map<string, string[]>();
   for (const row of await db.entities.where('id').anyOf(entityIds).toArray()) {
     names.set(row.id, [...(names.get(row.id) ?? []), row.name, ...row.aliases]);
