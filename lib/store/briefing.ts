@@ -19,7 +19,7 @@ import type {
 import { isAbout } from './about';
 import type { BriefingsDatabase, DocumentRow, EntityRow, EventRow, QuoteRow } from './db';
 import { documentIdentity } from './document-identity';
-import { isShortQuote, SentenceFinder } from './quote-context';
+import { isShortQuote, sentenceAround } from './quote-context';
 import { roleKey } from './role-key';
 
 /** Quotes by and about the entity sent at first; the rest on request (see `quoteLimit`). */
@@ -232,7 +232,6 @@ function relatedEntities(
  */
 class SourceResolver {
   private documents = new Map<string, DocumentRow>();
-  private readonly sentences = new SentenceFinder();
 
   constructor(private readonly db: BriefingsDatabase) {}
 
@@ -308,12 +307,7 @@ class SourceResolver {
     const [span] = quote.sources;
     const document = span && this.documents.get(keyOf(quote.packId, span.documentId));
     if (!span || !document) return null;
-    return this.sentences.around(
-      keyOf(quote.packId, document.id),
-      document.text,
-      span.start,
-      span.end,
-    );
+    return sentenceAround(document.text, span.start, span.end);
   }
 
   private identity(packId: string, documentId: string): string {
