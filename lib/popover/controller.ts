@@ -130,8 +130,10 @@ export class PopoverController {
   }
 
   private onActivated({ mark, entityId, trigger }: MarkActivation): void {
-    // Ask early: the answer is usually in before the reader's intent is.
+    // Ask early: the answer is usually in before the reader's intent is. The page's date is
+    // read now too, while the pointer rests, rather than when the card is drawn.
     this.options.briefings.get(entityId).catch(() => undefined);
+    this.pageDay();
     if (trigger !== 'pointer') return;
     if (this.card && this.showsName(mark)) {
       this.cancelLeave();

@@ -16,10 +16,10 @@ import type {
   QuoteView,
   SourceRef,
 } from '@/lib/views';
-import { namesEntity } from './about';
+import { isAbout } from './about';
 import type { BriefingsDatabase, DocumentRow, EntityRow, EventRow, QuoteRow } from './db';
 import { documentIdentity } from './document-identity';
-import { isShortQuote, SentenceFinder } from './quote-context';
+import { isShortQuote, sentenceAround } from './quote-context';
 import { roleKey } from './role-key';
 
 /** Quotes by and about the entity sent at first; the rest on request (see `quoteLimit`). */
@@ -56,9 +56,10 @@ async function readBriefing(
     db.quotes.where('aboutEntityIds').equals(entityId).toArray(),
     db.events.where('entityIds').equals(entityId).sortBy('date'),
   ]);
-  const names = entityRows.flatMap((row) => [row.name, ...row.aliases]);
-  const about = mentioning.filter(
-    (quote) => quote.speakerId !== entityId && namesEntity(quote.text, names),
+  const others = mentioning.filter((quote) => quote.speakerId !== entityId);
+  const names = await namesOf(db, [...new Set(others.flatMap((quote) => quote.aboutEntityIds))]);
+  const about = others.filter((quote) =>
+    isAbout(quote.text, entityId, names, quote.aboutEntityIds),
   );
 
   // Every document behind the briefing, not only those of the quotes shown: they are its scope.
@@ -106,6 +107,15 @@ async function readBriefing(
       .filter((ref) => ref !== undefined)
       .slice(0, RELATED_SHOWN),
   };
+}
+
+/** Each entity's name and aliases, from every pack that describes it. */
+async function namesOf(db: BriefingsDatabase, entityIds: string[]): Promise<Map<string, string[]>> {
+  const names = new Map<string, string[]>();
+  for (const row of await db.entities.where('id').anyOf(entityIds).toArray()) {
+    names.set(row.id, [...(names.get(row.id) ?? []), row.name, ...row.aliases]);
+  }
+  return names;
 }
 
 type PackSpan = SourceSpan & { packId: string };
@@ -222,7 +232,6 @@ function relatedEntities(
  */
 class SourceResolver {
   private documents = new Map<string, DocumentRow>();
-  private readonly sentences = new SentenceFinder();
 
   constructor(private readonly db: BriefingsDatabase) {}
 
@@ -298,12 +307,7 @@ class SourceResolver {
     const [span] = quote.sources;
     const document = span && this.documents.get(keyOf(quote.packId, span.documentId));
     if (!span || !document) return null;
-    return this.sentences.around(
-      keyOf(quote.packId, document.id),
-      document.text,
-      span.start,
-      span.end,
-    );
+    return sentenceAround(document.text, span.start, span.end);
   }
 
   private identity(packId: string, documentId: string): string {
