@@ -42,8 +42,6 @@ export interface CorpusCatalog {
   names: EntityNames;
   /** Every installed entity, one per id: what an added article is recognised against. */
   entities: Entity[];
-  /** Names as people mistype them, for search. */
-  nameFinder: NameFinder;
   /** The pack an entity's search entry is under (its first). */
   packOf: ReadonlyMap<string, string>;
 }
@@ -56,6 +54,8 @@ export class BackgroundService {
   readonly readings: ReadingStore;
   readonly articles: ArticleAdder;
   private catalog: CorpusCatalog | null = null;
+  /** Names as people mistype them: built at the first search, not before a page's dictionary. */
+  private finderOfCatalog: { catalog: CorpusCatalog; finder: NameFinder } | null = null;
   /** Read from every document: only when asked, once per state of the corpus. */
   private coverageOfCorpus: Promise<CorpusCoverage> | null = null;
   private ready: Promise<void> | null = null;
@@ -107,7 +107,6 @@ export class BackgroundService {
         dictionary: buildSpotDictionary(entities),
         names: new Map(entities.map(({ id, name, kind }) => [id, { id, name, kind }])),
         entities,
-        nameFinder: new NameFinder(entities),
         packOf: new Map(rows.map((row): [string, string] => [row.id, row.packId]).reverse()),
       };
     }
@@ -143,6 +142,15 @@ export class BackgroundService {
     }));
   }
 
+  /** The name finder of the corpus as it is now. */
+  private async nameFinder(): Promise<NameFinder> {
+    const catalog = await this.corpusCatalog();
+    if (this.finderOfCatalog?.catalog !== catalog) {
+      this.finderOfCatalog = { catalog, finder: new NameFinder(catalog.entities) };
+    }
+    return this.finderOfCatalog.finder;
+  }
+
   /** What the installed briefings cover: articles, outlets, dates, names by kind. */
   async coverage(): Promise<CorpusCoverage> {
     this.coverageOfCorpus ??= this.corpusCatalog()
@@ -156,7 +164,8 @@ export class BackgroundService {
 
   /** "Did you mean": names close to a query that found nothing, other than the query itself. */
   async suggestNames(query: string): Promise<EntityRef[]> {
-    const { nameFinder, names } = await this.corpusCatalog();
+    const { names } = await this.corpusCatalog();
+    const nameFinder = await this.nameFinder();
     const typed = foldForLookup(query);
     return nameFinder
       .find(query, 'suggestion', 3)
@@ -171,7 +180,8 @@ export class BackgroundService {
   private async mistypedNames(query: string, filters: SearchFilters): Promise<SearchHitRef[]> {
     const wantsNames = !filters.kinds?.length || filters.kinds.includes('entity');
     if (!wantsNames || filters.from || filters.to) return [];
-    const { nameFinder, names, packOf } = await this.corpusCatalog();
+    const { names, packOf } = await this.corpusCatalog();
+    const nameFinder = await this.nameFinder();
     return nameFinder.find(query).flatMap(({ entityId, score }) => {
       const ref = names.get(entityId);
       const packId = packOf.get(entityId);

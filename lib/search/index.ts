@@ -192,16 +192,7 @@ export function searchCorpus(
     passesFilters(result as SearchResult & StoredFields, filters);
   let results = index.search(query, { combineWith: 'AND', filter });
   if (results.length === 0) results = index.search(query, { combineWith: 'OR', filter });
-  // What several packs hold (a name, a quote from one article, a pack installed twice) is one
-  // hit: the best ranked.
-  const seen = new Set<string>();
-  const distinct = results.filter((result) => {
-    const keys = (result.sameAs as string[]).map((key) => `${result.kind}:${key}`);
-    if (keys.some((key) => seen.has(key))) return false;
-    for (const key of keys) seen.add(key);
-    return true;
-  });
-  return distinct.slice(0, limit).map((result) => ({
+  return distinctHits(results, limit).map((result) => ({
     kind: result.kind as SearchKind,
     packId: result.packId as string,
     id: result.id as string,
@@ -211,6 +202,24 @@ export function searchCorpus(
     score: result.score,
     terms: result.terms,
   }));
+}
+
+/**
+ * The first `limit` results that are not the same thing as a better one: what several packs
+ * hold (a name, a quote from one article, a pack installed twice) is one hit. Stops at `limit`:
+ * a common word matches thousands.
+ */
+function distinctHits(results: readonly SearchResult[], limit: number): SearchResult[] {
+  const seen = new Set<string>();
+  const distinct: SearchResult[] = [];
+  for (const result of results) {
+    if (distinct.length === limit) break;
+    const keys = (result.sameAs as string[]).map((key) => `${result.kind}:${key}`);
+    if (keys.some((key) => seen.has(key))) continue;
+    for (const key of keys) seen.add(key);
+    distinct.push(result);
+  }
+  return distinct;
 }
 
 function passesFilters(result: StoredFields, filters: SearchFilters): boolean {

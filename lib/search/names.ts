@@ -33,46 +33,71 @@ interface NameWord {
   sounds: readonly string[];
 }
 
+/** A form of a name (the name or an alias) as its words, by their place in the vocabulary. */
 interface Form {
   entityId: string;
-  words: NameWord[];
+  words: number[];
 }
 
 export class NameFinder {
+  /** Every distinct word of every form: a query is compared with each word once, not per form. */
+  private readonly vocabulary: NameWord[] = [];
+  /** The forms each word of the vocabulary is in. */
+  private readonly formsOf: number[][] = [];
   private readonly forms: Form[] = [];
-  /** Forms by the first and second letter of each word, so a query reads few of them. */
-  private readonly byLetter = new Map<string, Set<number>>();
+  /** Words by their first and second letters, so a query word reads few of them. */
+  private readonly byLetter = new Map<string, number[]>();
 
   constructor(entities: readonly NamedEntity[]) {
+    const wordIndex = new Map<string, number>();
     for (const entity of entities) {
       for (const form of new Set([entity.name, ...entity.aliases])) {
-        const words = nameWords(form);
-        if (words.length === 0) continue;
-        const index = this.forms.push({ entityId: entity.id, words }) - 1;
-        for (const word of words) {
-          for (const letter of lookupLetters(word.text)) {
-            const set = this.byLetter.get(letter) ?? new Set<number>();
-            set.add(index);
-            this.byLetter.set(letter, set);
+        const texts = foldedWords(form);
+        if (texts.length === 0) continue;
+        const formIndex = this.forms.length;
+        const words = texts.map((text) => {
+          let index = wordIndex.get(text);
+          if (index === undefined) {
+            index = this.vocabulary.push(nameWord(text)) - 1;
+            wordIndex.set(text, index);
+            this.formsOf.push([]);
+            for (const letter of lookupLetters(text)) {
+              const bucket = this.byLetter.get(letter) ?? [];
+              bucket.push(index);
+              this.byLetter.set(letter, bucket);
+            }
           }
-        }
+          (this.formsOf[index] as number[]).push(formIndex);
+          return index;
+        });
+        this.forms.push({ entityId: entity.id, words });
       }
     }
   }
 
   /** Entities one of whose forms has a word close to every word of the query, best first. */
   find(query: string, tolerance: Tolerance = 'typo', limit = 5): NameMatch[] {
-    const words = nameWords(query);
+    const words = foldedWords(query).map(nameWord);
     if (words.length === 0 || words.length > MAX_QUERY_WORDS) return [];
-    const candidates = new Set<number>();
-    for (const letter of lookupLetters((words[0] as NameWord).text)) {
-      for (const index of this.byLetter.get(letter) ?? []) candidates.add(index);
-    }
+    // For each query word, the vocabulary words close to it and how close.
+    const close = words.map((word) => {
+      const found = new Map<number, number>();
+      for (const letter of lookupLetters(word.text)) {
+        for (const index of this.byLetter.get(letter) ?? []) {
+          if (found.has(index)) continue;
+          const closeness = wordCloseness(word, this.vocabulary[index] as NameWord, tolerance);
+          if (closeness > 0) found.set(index, closeness);
+        }
+      }
+      return found;
+    });
     const best = new Map<string, number>();
-    for (const index of candidates) {
-      const form = this.forms[index] as Form;
-      const score = matchScore(words, form.words, tolerance);
-      if (score > (best.get(form.entityId) ?? 0)) best.set(form.entityId, score);
+    for (const wordIndex of (close[0] as Map<number, number>).keys()) {
+      for (const formIndex of this.formsOf[wordIndex] as number[]) {
+        const form = this.forms[formIndex] as Form;
+        const score = matchScore(close, form.words);
+        if (score > (best.get(form.entityId) ?? 0)) best.set(form.entityId, score);
+      }
     }
     return [...best]
       .map(([entityId, score]) => ({ entityId, score }))
@@ -94,29 +119,25 @@ function allowedEdits(length: number, tolerance: Tolerance): number {
 const UNMATCHED_WORD_COST = 0.01;
 
 /**
- * Every query word close to a different word of the form: the mean closeness, a little less for
- * each word of the form left over; or 0.
+ * Every query word close to a different word of the form (`close`: for each query word, the
+ * closeness of the words near it): the mean closeness, a little less for each word of the form
+ * left over; or 0.
  */
-function matchScore(
-  query: readonly NameWord[],
-  form: readonly NameWord[],
-  tolerance: Tolerance,
-): number {
+function matchScore(close: readonly Map<number, number>[], form: readonly number[]): number {
   let total = 0;
   const used = new Set<number>();
-  for (const word of query) {
-    let bestIndex = -1;
+  for (const near of close) {
+    let bestPlace = -1;
     let bestScore = 0;
-    form.forEach((candidate, index) => {
-      if (used.has(index)) return;
-      const score = wordCloseness(word, candidate, tolerance);
-      if (score > bestScore) [bestIndex, bestScore] = [index, score];
+    form.forEach((word, place) => {
+      const score = near.get(word) ?? 0;
+      if (!used.has(place) && score > bestScore) [bestPlace, bestScore] = [place, score];
     });
-    if (bestIndex === -1) return 0;
-    used.add(bestIndex);
+    if (bestPlace === -1) return 0;
+    used.add(bestPlace);
     total += bestScore;
   }
-  return total / query.length - UNMATCHED_WORD_COST * (form.length - query.length);
+  return total / close.length - UNMATCHED_WORD_COST * (form.length - close.length);
 }
 
 /** 1 for the same word, less for each edit, 0 when too far apart. */
@@ -132,12 +153,16 @@ function wordCloseness(a: NameWord, b: NameWord, tolerance: Tolerance): number {
   return 1 - distance / Math.max(a.text.length, b.text.length);
 }
 
-/** A name's words, folded (lower case, no diacritics), each with how it sounds. */
-function nameWords(text: string): NameWord[] {
+/** A name's words, folded: lower case, no diacritics. */
+function foldedWords(text: string): string[] {
   return foldForLookup(text)
     .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word !== '')
-    .map((word) => ({ text: word, sounds: [...new Set(doubleMetaphone(word))] }));
+    .filter((word) => word !== '');
+}
+
+/** A word with how it sounds. */
+function nameWord(text: string): NameWord {
+  return { text, sounds: [...new Set(doubleMetaphone(text))] };
 }
 
 /**
