@@ -5,6 +5,7 @@
  * they appear with.
  */
 import type { SourceSpan } from '@/lib/pack/schema';
+import { articleIdentity } from '@/lib/pack/identity';
 import { foldForLookup } from '@/lib/search/fold';
 import type {
   Briefing,
@@ -18,7 +19,6 @@ import type {
 } from '@/lib/views';
 import { isAbout } from './about';
 import type { BriefingsDatabase, DocumentRow, EntityRow, EventRow, QuoteRow } from './db';
-import { documentIdentity } from './document-identity';
 import { isShortQuote, sentenceAround } from './quote-context';
 import { roleKey } from './role-key';
 
@@ -228,7 +228,7 @@ function relatedEntities(
 
 /**
  * Fetches the documents spans point into, once each, describes spans for the reader, and tells
- * when two packs hold the same article (see documentIdentity).
+ * when two packs hold the same article (see articleIdentity).
  */
 class SourceResolver {
   private documents = new Map<string, DocumentRow>();
@@ -312,7 +312,8 @@ class SourceResolver {
 
   private identity(packId: string, documentId: string): string {
     const key = keyOf(packId, documentId);
-    return documentIdentity(this.documents.get(key), key);
+    const document = this.documents.get(key);
+    return document ? articleIdentity(document) : `missing:${key}`;
   }
 }
 

@@ -94,6 +94,7 @@ describe('page settings', () => {
       enabled: true,
       markEveryPlaceMention: false,
       highlightStyle: 'underline',
+      cardAppearance: 'page',
       hiddenKinds: [],
       hiddenEntityIds: [],
     });
@@ -112,6 +113,7 @@ describe('page settings', () => {
       enabled: false,
       markEveryPlaceMention: true,
       highlightStyle: 'strong',
+      cardAppearance: 'page',
       hiddenKinds: [],
       hiddenEntityIds: [],
     });
@@ -219,6 +221,7 @@ describe('page settings', () => {
           enabled: false,
           markEveryPlaceMention: false,
           highlightStyle: 'underline',
+          cardAppearance: 'page',
           hiddenKinds: [],
           hiddenEntityIds: [],
         },
@@ -359,7 +362,14 @@ describe('when nothing matches', () => {
   test('a pack kept twice adds no article to the coverage, and no quote to search', async () => {
     const before = await handlers.search({ query: 'Peskov', kinds: ['quote'], limit: 200 });
     const coverage = await handlers.getCoverage(undefined);
-    await handlers.importPack({ fileText: JSON.stringify(shipped), onConflict: 'keep-both' });
+    // Another version of the same pack (one description edited), kept beside the first.
+    const edited = {
+      ...shipped,
+      entities: shipped.entities.map((entity, index) =>
+        index === 0 ? { ...entity, description: `${entity.description} Edited.` } : entity,
+      ),
+    };
+    await handlers.importPack({ fileText: JSON.stringify(edited), onConflict: 'keep-both' });
     expect((await handlers.listPacks(undefined)).length).toBe(2);
     expect(await handlers.getCoverage(undefined)).toEqual(coverage);
     const after = await handlers.search({ query: 'Peskov', kinds: ['quote'], limit: 200 });
