@@ -1,5 +1,6 @@
-import { formatDateRange } from '@/components/briefing/dates';
+import { formatDateSpan } from '@/components/briefing/dates';
 import type { EntityKind } from '@/lib/pack/schema';
+import { countOf } from '@/lib/plural';
 import type { CorpusCoverage, EntityRef } from '@/lib/views';
 
 interface NoMatchesProps {
@@ -43,22 +44,19 @@ const KIND_NOUNS: [EntityKind, string, string][] = [
 ];
 
 /**
- * "Your briefings cover 5 articles from 4 outlets, 21 March 2023 – 27 April 2023: 12 people,
+ * "Your briefings cover 5 articles from 4 outlets, 21 Mar – 27 Apr 2023: 12 people,
  * 9 organisations, 14 places and 2 topics."
  */
 export function describeCoverage(coverage: CorpusCoverage): string {
   if (coverage.articles === 0) return 'Your briefings hold no articles yet.';
-  const outlets =
-    coverage.outlets > 0 ? ` from ${count(coverage.outlets, 'outlet', 'outlets')}` : '';
+  const outlets = coverage.outlets > 0 ? ` from ${countOf(coverage.outlets, 'outlet')}` : '';
   const dates =
-    coverage.from && coverage.to ? `, ${formatDateRange(coverage.from, coverage.to, null)}` : '';
+    coverage.from && coverage.to
+      ? `, ${formatDateSpan({ date: coverage.from, precision: null }, { date: coverage.to, precision: null })}`
+      : '';
   const names = KIND_NOUNS.filter(([kind]) => coverage.names[kind] > 0).map(([kind, one, many]) =>
-    count(coverage.names[kind], one, many),
+    countOf(coverage.names[kind], one, many),
   );
   const listed = names.length > 0 ? `: ${new Intl.ListFormat('en-GB').format(names)}` : '';
-  return `Your briefings cover ${count(coverage.articles, 'article', 'articles')}${outlets}${dates}${listed}.`;
-}
-
-function count(value: number, one: string, many: string): string {
-  return `${value.toLocaleString('en-GB')} ${value === 1 ? one : many}`;
+  return `Your briefings cover ${countOf(coverage.articles, 'article')}${outlets}${dates}${listed}.`;
 }

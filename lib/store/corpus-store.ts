@@ -53,7 +53,7 @@ type InstallStage = (typeof INSTALL_STEPS)[number] | 'Saved';
 
 const GENERATION_KEY = 'meta:corpusGeneration';
 /** Changes in a burst (articles added one after another) share one save of the index. */
-const INDEX_SAVE_DELAY_MS = 1500;
+export const INDEX_SAVE_DELAY_MS = 1500;
 
 export class CorpusStore {
   /** Loaded on first use: the service worker may have been stopped since the last call. */

@@ -1,11 +1,13 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Pack } from '../../lib/pack/schema';
 import { seriousViolations } from '../../scripts/harness/accessibility';
 import { callBackground } from '../../scripts/harness/background-calls';
 import {
   type ExtensionBrowser,
   launchExtensionBrowser,
 } from '../../scripts/harness/extension-browser';
+import { anotherVersionOf } from '../support/packs';
 
 let browser: ExtensionBrowser;
 let popup: Page;
@@ -103,7 +105,7 @@ describe('the same pack installed twice', () => {
     const [bundled] = await callBackground(popup, 'listPacks');
     const file = await callBackground(popup, 'exportPack', { packId: bundled?.id ?? '' });
     const outcome = await callBackground(popup, 'importPack', {
-      fileText: file.text,
+      fileText: JSON.stringify(anotherVersionOf(JSON.parse(file.text) as Pack)),
       onConflict: 'keep-both',
     });
     expect(outcome.ok).toBe(true);

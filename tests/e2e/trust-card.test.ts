@@ -6,6 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import type { Pack } from '../../lib/pack/schema';
 import { seriousViolations } from '../../scripts/harness/accessibility';
 import { type AccessibleElement, AccessibleView } from '../../scripts/harness/accessible-view';
 import { callBackground } from '../../scripts/harness/background-calls';
@@ -14,6 +15,7 @@ import {
   launchExtensionBrowser,
 } from '../../scripts/harness/extension-browser';
 import { type StaticServer, startStaticServer } from '../../scripts/harness/static-server';
+import { anotherVersionOf } from '../support/packs';
 
 /** A news page from December 2016, as its metadata says, in the page's own colours. */
 function articlePage(colours: { background: string; text: string }): string {
@@ -242,7 +244,7 @@ describe('a pack installed twice ("Keep both")', () => {
       if (!bundled) throw new Error('no bundled pack');
       const file = await callBackground(options, 'exportPack', { packId: bundled.id });
       return callBackground(options, 'importPack', {
-        fileText: file.text,
+        fileText: JSON.stringify(anotherVersionOf(JSON.parse(file.text) as Pack)),
         onConflict: 'keep-both',
       });
     });

@@ -83,3 +83,17 @@ export function smallPack(id = 'field-notes', overrides: Partial<Pack> = {}): Pa
     ...overrides,
   };
 }
+
+/**
+ * Another version of `pack` under the same id: the same articles, names and quotes, one
+ * description edited. Importing it asks rather than saying "already installed", and "Keep both"
+ * then holds every article twice.
+ */
+export function anotherVersionOf(pack: Pack): Pack {
+  return {
+    ...pack,
+    entities: pack.entities.map((entity, index) =>
+      index === 0 ? { ...entity, description: `${entity.description} (Edited.)` } : entity,
+    ),
+  };
+}

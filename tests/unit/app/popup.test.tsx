@@ -199,7 +199,7 @@ test('a search that finds nothing says so, offers close names and says what ther
   expect(status.textContent).toContain('Nothing in your briefings matches “makronne”.');
   expect(status.textContent).toContain('Did you mean Emmanuel Macron or Macron Group?');
   expect(status.textContent).toContain(
-    'Your briefings cover 5 articles from 1 outlet, 21 March 2023 – 27 April 2023: 1 person, 3 organisations and 2 topics.',
+    'Your briefings cover 5 articles from 1 outlet, 21 Mar – 27 Apr 2023: 1 person, 3 organisations and 2 topics.',
   );
   fireEvent.click(screen.getByRole('button', { name: 'Emmanuel Macron' }));
   expect(onQuery).toHaveBeenCalledWith('Emmanuel Macron');
@@ -461,4 +461,6 @@ test('the view tabs follow the tabs pattern: one Tab stop, arrow keys, Home and 
   fireEvent.keyDown(page, { key: 'ArrowLeft' });
   await waitFor(() => expect(document.activeElement).toBe(timelineTab));
   expect(page.getAttribute('aria-selected')).toBe('false');
+  // The timeline the tab asked for has come (nothing is left reading the store after the test).
+  await screen.findAllByText(timeline[0]?.title ?? '', {}, { timeout: 5_000 });
 });

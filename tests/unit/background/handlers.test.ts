@@ -7,7 +7,7 @@ import { BackgroundService } from '@/lib/background/service';
 import { contentHash } from '@/lib/hash';
 import type { Pack } from '@/lib/pack/schema';
 import { BriefingsDatabase } from '@/lib/store/db';
-import { bundledPack, smallPack } from '../../support/packs';
+import { anotherVersionOf, bundledPack, smallPack } from '../../support/packs';
 
 let db: BriefingsDatabase;
 let shipped: Pack;
@@ -362,14 +362,10 @@ describe('when nothing matches', () => {
   test('a pack kept twice adds no article to the coverage, and no quote to search', async () => {
     const before = await handlers.search({ query: 'Peskov', kinds: ['quote'], limit: 200 });
     const coverage = await handlers.getCoverage(undefined);
-    // Another version of the same pack (one description edited), kept beside the first.
-    const edited = {
-      ...shipped,
-      entities: shipped.entities.map((entity, index) =>
-        index === 0 ? { ...entity, description: `${entity.description} Edited.` } : entity,
-      ),
-    };
-    await handlers.importPack({ fileText: JSON.stringify(edited), onConflict: 'keep-both' });
+    await handlers.importPack({
+      fileText: JSON.stringify(anotherVersionOf(shipped)),
+      onConflict: 'keep-both',
+    });
     expect((await handlers.listPacks(undefined)).length).toBe(2);
     expect(await handlers.getCoverage(undefined)).toEqual(coverage);
     const after = await handlers.search({ query: 'Peskov', kinds: ['quote'], limit: 200 });
