@@ -12,7 +12,12 @@ import type { SearchFilters, SearchHitRef } from '@/lib/search/index';
 import { NameFinder } from '@/lib/search/names';
 import { snippetOf } from '@/lib/search/snippet';
 import { buildSpotDictionary, type SpotDictionary } from '@/lib/spotting/dictionary';
-import { type EntityNames, loadBriefing, loadTimeline } from '@/lib/store/briefing';
+import {
+  type EntityNames,
+  type EntitySpellings,
+  loadBriefing,
+  loadTimeline,
+} from '@/lib/store/briefing';
 import { CorpusStore } from '@/lib/store/corpus-store';
 import { loadCoverage } from '@/lib/store/coverage';
 import { BriefingsDatabase } from '@/lib/store/db';
@@ -40,6 +45,7 @@ export type ArticleCompiler = (
 export interface CorpusCatalog {
   dictionary: SpotDictionary;
   names: EntityNames;
+  spellings: EntitySpellings;
   /** Every installed entity, one per id: what an added article is recognised against. */
   entities: Entity[];
   /** The pack an entity's search entry is under (its first). */
@@ -106,6 +112,7 @@ export class BackgroundService {
       this.catalog = {
         dictionary: buildSpotDictionary(entities),
         names: new Map(entities.map(({ id, name, kind }) => [id, { id, name, kind }])),
+        spellings: new Map(entities.map(({ id, name, aliases }) => [id, [name, ...aliases]])),
         entities,
         packOf: new Map(rows.map((row): [string, string] => [row.id, row.packId]).reverse()),
       };
@@ -114,8 +121,7 @@ export class BackgroundService {
   }
 
   async briefing(entityId: string, quoteLimit?: number): Promise<Briefing | null> {
-    const { names } = await this.corpusCatalog();
-    return loadBriefing(this.db, names, entityId, quoteLimit);
+    return loadBriefing(this.db, await this.corpusCatalog(), entityId, quoteLimit);
   }
 
   async timeline(entityId?: string): Promise<EventView[]> {

@@ -4,8 +4,9 @@
  * them (with outlets, dates and how wordings differ), where they sit on the timeline, and who
  * they appear with.
  */
-import type { SourceSpan } from '@/lib/pack/schema';
+
 import { articleIdentity } from '@/lib/pack/identity';
+import type { SourceSpan } from '@/lib/pack/schema';
 import { foldForLookup } from '@/lib/search/fold';
 import type {
   Briefing,
@@ -29,21 +30,25 @@ const RELATED_SHOWN = 8;
 /** Every entity's name and kind by id, kept in memory by the caller. */
 export type EntityNames = ReadonlyMap<string, EntityRef>;
 
+/** Every entity's name and aliases by id, kept in memory by the caller: what a quote names. */
+export type EntitySpellings = ReadonlyMap<string, readonly string[]>;
+
 export function loadBriefing(
   db: BriefingsDatabase,
-  names: EntityNames,
+  { names, spellings }: { names: EntityNames; spellings: EntitySpellings },
   entityId: string,
   quoteLimit = QUOTES_SHOWN,
 ): Promise<Briefing | null> {
   // One read transaction: a consistent view, and one transaction's cost instead of a dozen.
   return db.transaction('r', [db.entities, db.quotes, db.events, db.documents], () =>
-    readBriefing(db, names, entityId, quoteLimit),
+    readBriefing(db, names, spellings, entityId, quoteLimit),
   );
 }
 
 async function readBriefing(
   db: BriefingsDatabase,
   refs: EntityNames,
+  spellings: EntitySpellings,
   entityId: string,
   quoteLimit: number,
 ): Promise<Briefing | null> {
@@ -57,9 +62,8 @@ async function readBriefing(
     db.events.where('entityIds').equals(entityId).sortBy('date'),
   ]);
   const others = mentioning.filter((quote) => quote.speakerId !== entityId);
-  const names = await namesOf(db, [...new Set(others.flatMap((quote) => quote.aboutEntityIds))]);
   const about = others.filter((quote) =>
-    isAbout(quote.text, entityId, names, quote.aboutEntityIds),
+    isAbout(quote.text, entityId, spellings, quote.aboutEntityIds),
   );
 
   // Every document behind the briefing, not only those of the quotes shown: they are its scope.
@@ -107,15 +111,6 @@ async function readBriefing(
       .filter((ref) => ref !== undefined)
       .slice(0, RELATED_SHOWN),
   };
-}
-
-/** Each entity's name and aliases, from every pack that describes it. */
-async function namesOf(db: BriefingsDatabase, entityIds: string[]): Promise<Map<string, string[]>> {
-  const names = new Map<string, string[]>();
-  for (const row of await db.entities.where('id').anyOf(entityIds).toArray()) {
-    names.set(row.id, [...(names.get(row.id) ?? []), row.name, ...row.aliases]);
-  }
-  return names;
 }
 
 type PackSpan = SourceSpan & { packId: string };

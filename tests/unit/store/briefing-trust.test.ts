@@ -24,13 +24,12 @@ afterEach(async () => {
 });
 
 async function briefingOf(entityId: string, quoteLimit?: number): Promise<Briefing> {
+  const rows = await db.entities.toArray();
   const names = new Map<string, EntityRef>(
-    (await db.entities.toArray()).map((row) => [
-      row.id,
-      { id: row.id, name: row.name, kind: row.kind },
-    ]),
+    rows.map((row) => [row.id, { id: row.id, name: row.name, kind: row.kind }]),
   );
-  const briefing = await loadBriefing(db, names, entityId, quoteLimit);
+  const spellings = new Map(rows.map((row) => [row.id, [row.name, ...row.aliases]]));
+  const briefing = await loadBriefing(db, { names, spellings }, entityId, quoteLimit);
   if (!briefing) throw new Error(`no briefing for ${entityId}`);
   return briefing;
 }
