@@ -152,6 +152,12 @@ export function Welcome(props: WelcomeProps) {
               </tr>
               <tr>
                 <td>
+                  <kbd>Alt+Shift+.</kbd> / <kbd>Alt+Shift+,</kbd>
+                </td>
+                <td>Next / previous marked name, with its briefing</td>
+              </tr>
+              <tr>
+                <td>
                   <kbd>Esc</kbd>
                 </td>
                 <td>Close a briefing and return to its name</td>

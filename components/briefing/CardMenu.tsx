@@ -10,7 +10,7 @@ interface CardMenuProps {
 /**
  * The card's menu button (WAI-ARIA menu button pattern): Enter, Space or Arrow Down open it on
  * the first item, Arrow Up on the last; arrows, Home and End move; Escape closes the menu (not
- * the card) and returns to the button; Tab or a click elsewhere closes it.
+ * the card) and returns to the button; Tab, or focus moving elsewhere, closes it.
  */
 export function CardMenu({ name, onChoose }: CardMenuProps) {
   const [open, setOpen] = useState<false | 'first' | 'last'>(false);

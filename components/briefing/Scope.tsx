@@ -1,3 +1,4 @@
+import { countOf } from '@/lib/plural';
 import type { BriefingScope } from '@/lib/views';
 import { formatDateSpan, formatShortDate, formatYears, type Relation, relateToDay } from './dates';
 
@@ -20,7 +21,7 @@ const RELATION_WORDS: Record<Relation, string> = {
 export function Scope({ scope, pageDate = null }: ScopeProps) {
   const { articles, earliest, latest } = scope;
   if (articles === 0) return null;
-  const count = `${articles} ${articles === 1 ? 'article' : 'articles'}`;
+  const count = countOf(articles, 'article');
   const relation = pageDate && earliest && latest && relateToDay(earliest, latest, pageDate);
   return (
     <div class="bf-scope">

@@ -138,9 +138,10 @@ export class BackgroundService {
   async search(query: string, filters: SearchFilters, limit?: number): Promise<SearchHit[]> {
     await this.whenReady();
     const found = await this.corpus.search(query, filters, limit);
-    const named = new Set(found.filter((ref) => ref.kind === 'entity').map((ref) => ref.id));
-    const mistyped = await this.mistypedNames(query, filters);
-    const refs = [...found, ...mistyped.filter((ref) => !named.has(ref.id))];
+    // A name the index found is what was meant: "Iran" does not also bring Iraq.
+    const foundName = found.some((ref) => ref.kind === 'entity');
+    const mistyped = foundName ? [] : await this.mistypedNames(query, filters);
+    const refs = [...found, ...mistyped].slice(0, limit);
     const texts = await this.corpus.hitTexts(refs);
     return refs.map((ref, index) => ({
       ...ref,
@@ -180,8 +181,8 @@ export class BackgroundService {
   }
 
   /**
-   * Names the query is a typo or another spelling of ("Zelenksy", "Putn", "Selenskyj") that the
-   * index's own tolerance missed: as entity hits, after what it found.
+   * Names the query is a typo or another spelling of ("Zelenksy", "Putn", "Selenskyj"), for a
+   * search whose index found no name: as entity hits, after what it found.
    */
   private async mistypedNames(query: string, filters: SearchFilters): Promise<SearchHitRef[]> {
     const wantsNames = !filters.kinds?.length || filters.kinds.includes('entity');

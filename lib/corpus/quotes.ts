@@ -156,7 +156,7 @@ export function extractQuotes(
   return quotes.sort((a, b) => a.start - b.start);
 }
 
-function wordCount(text: string): number {
+export function wordCount(text: string): number {
   return text.match(/[\p{L}\p{N}]+(?:[’'-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
 }
 

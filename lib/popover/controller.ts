@@ -12,11 +12,11 @@ import { BriefingPopover, type BriefingState } from '@/components/briefing/Brief
 import type { CardChoice, ChoiceOutcome } from '@/components/briefing/card-choices';
 import { pagePublicationDay } from '@/lib/article/metadata';
 import { announce } from '@/lib/page/announce';
-import { isEditable, type MarkStep, markStepOf, markToward } from '@/lib/page/mark-navigation';
+import { isEditable, markStepOf, markToward } from '@/lib/page/mark-navigation';
 import { closestMark, type MarkActivation, onMarkActivated } from '@/lib/page/marks';
 import { focusMark } from '@/lib/page/reveal';
 import type { CardAppearance } from '@/lib/settings';
-import { MARK_ENTITY_ATTRIBUTE } from '@/lib/spotting/mark-names';
+import { MARK_ENTITY_ATTRIBUTE, MARK_SELECTOR } from '@/lib/spotting/mark-names';
 import type { EntityRef } from '@/lib/views';
 import type { BriefingProvider } from './briefing-source';
 import { applyCardChoice } from './card-choices';
@@ -79,7 +79,7 @@ export class PopoverController {
   private loadId = 0;
   private appearance: CardAppearance = 'page';
   /** The page's own publication day, read from its metadata when a card first needs it. */
-  private pageDate: string | null | undefined;
+  private pageDate: { url: string; day: string | null } | null = null;
 
   constructor(private readonly options: PopoverOptions) {}
 
@@ -120,9 +120,12 @@ export class PopoverController {
     }
   }
 
+  /** Read once per address: a site that changes article without a reload changes its date. */
   private pageDay(): string | null {
-    if (this.pageDate === undefined) this.pageDate = pagePublicationDay(document);
-    return this.pageDate;
+    if (this.pageDate?.url !== location.href) {
+      this.pageDate = { url: location.href, day: pagePublicationDay(document) };
+    }
+    return this.pageDate.day;
   }
 
   private themeAt(mark: HTMLElement): CardTheme {
@@ -182,8 +185,13 @@ export class PopoverController {
     const step = markStepOf(event);
     // The element typed into, even inside a page's own (open) shadow root.
     if (step && !isEditable(event.composedPath()[0] ?? null)) {
-      event.preventDefault();
-      this.stepTo(step, closestMark(document.activeElement) ?? this.card?.mark ?? focusedElement());
+      // Only where there is a mark to go to: elsewhere the keys stay the page's.
+      const from = closestMark(document.activeElement) ?? this.card?.mark ?? focusedElement();
+      const mark = markToward(step, from);
+      if (mark) {
+        event.preventDefault();
+        this.goTo(mark);
+      }
       return;
     }
     const mark = closestMark(event.target);
@@ -207,7 +215,8 @@ export class PopoverController {
     const step = markStepOf(event);
     if (step) {
       event.preventDefault();
-      this.stepTo(step, this.card.mark);
+      const mark = markToward(step, this.card.mark);
+      if (mark) this.goTo(mark);
       return;
     }
     if (event.key === 'Escape') {
@@ -228,10 +237,9 @@ export class PopoverController {
   }
 
   /** The next or previous mark: into view, focused, its card open beside it. */
-  private stepTo(step: MarkStep, from: Element | null): void {
-    const mark = markToward(step, from);
-    const entityId = mark && entityOf(mark);
-    if (!mark || !entityId) return;
+  private goTo(mark: HTMLElement): void {
+    const entityId = entityOf(mark);
+    if (!entityId) return;
     this.close({ restoreFocus: false });
     focusMark(mark);
     this.open(mark, entityId, { keyboard: true, focusCard: false });
@@ -444,9 +452,9 @@ export class PopoverController {
     window.clearTimeout(this.loadingTimer);
     this.stopFollow();
     if (this.host) render(null, this.host.mount);
-    if ((restoreFocus || focusInCard) && card.mark.isConnected) {
-      card.mark.focus({ preventScroll: true });
-    }
+    // A choice from the card's menu re-marks the page: the name is then its first mark, if any.
+    const name = card.mark.isConnected ? card.mark : firstMarkOf(card.entityId);
+    if ((restoreFocus || focusInCard) && name) name.focus({ preventScroll: true });
     announce(POPOVER_CLOSE_EVENT);
   }
 
@@ -513,6 +521,12 @@ function asNode(target: EventTarget | null): Node | null {
   return target instanceof Node ? target : null;
 }
 
+function firstMarkOf(entityId: string): HTMLElement | null {
+  return document.querySelector<HTMLElement>(
+    `${MARK_SELECTOR}[${MARK_ENTITY_ATTRIBUTE}="${CSS.escape(entityId)}"]`,
+  );
+}
+
 function entityOf(mark: HTMLElement): string | null {
   return mark.getAttribute(MARK_ENTITY_ATTRIBUTE);
 }
@@ -522,7 +536,7 @@ function nameAt(mark: HTMLElement): string {
 }
 
 function focusableIn(root: HTMLElement): HTMLElement[] {
-  return [...root.querySelectorAll<HTMLElement>('a[href], button:not([disabled])')].filter(
+  return [...root.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), summary')].filter(
     (element) => element.checkVisibility(),
   );
 }

@@ -334,7 +334,10 @@ function quoteView(quote: QuoteRow, refs: EntityNames, sources: SourceResolver):
       diff: variant.diff,
     })),
     carriedBy: new Set(sourceRefs.map((source) => source.outlet ?? source.documentId)).size,
-    context: isShortQuote(quote.text) ? sources.context(quote) : null,
+    // A few words are never shown alone: in their sentence, or as printed when it is not found.
+    context: isShortQuote(quote.text)
+      ? (sources.context(quote) ?? { before: '', quoted: quote.text, after: '' })
+      : null,
   };
 }
 

@@ -3,15 +3,12 @@
  * nothing, "the Kremlin saw no prospect of talks" does. Short quotes are shown in that sentence,
  * from the source document, with the quoted words marked.
  */
+import { wordCount } from '@/lib/corpus/quotes';
 import { segmentText, sentenceAt } from '@/lib/corpus/segment';
 import type { QuoteContext } from '@/lib/views';
 
 /** A quote of this many words or fewer is never shown on its own. */
 export const SHORT_QUOTE_WORDS = 5;
-
-export function wordCount(text: string): number {
-  return text.match(/[\p{L}\p{N}]+(?:[’'-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
-}
 
 export function isShortQuote(text: string): boolean {
   return wordCount(text) <= SHORT_QUOTE_WORDS;

@@ -190,6 +190,33 @@ test('Alt+Shift+. and Alt+Shift+, move to the next and previous mark and open it
   }
 });
 
+test('on a page with no names, Alt+Shift+. and Alt+Shift+, stay the page’s own keys', async () => {
+  const plainUrl = server.page(
+    '/plain.html',
+    '<!doctype html><html lang="en"><head><title>Recipes</title></head><body><main><h1>Bread</h1><p>Flour, water, salt and time.</p></main></body></html>',
+  );
+  const spotted = await openSpottedPage(browser, plainUrl);
+  const { page } = spotted;
+  try {
+    await page.evaluate(() => {
+      const seen: boolean[] = [];
+      (window as unknown as { shortcutSeen: boolean[] }).shortcutSeen = seen;
+      // Bubbling, after any listener of the extension: what the page's own shortcut would see.
+      window.addEventListener('keydown', (event) => {
+        if (event.code === 'Period' || event.code === 'Comma') seen.push(event.defaultPrevented);
+      });
+    });
+    await page.keyboard.press('Alt+Shift+Period');
+    await page.keyboard.press('Alt+Shift+Comma');
+    const seen = await page.evaluate(
+      () => (window as unknown as { shortcutSeen: boolean[] }).shortcutSeen,
+    );
+    expect(seen).toEqual([false, false]);
+  } finally {
+    await spotted.close();
+  }
+});
+
 test('in the popup, Escape goes back one level and the arrow keys move between tabs', async () => {
   const popup = await browser.context.newPage();
   await popup.setViewportSize({ width: 400, height: 600 });

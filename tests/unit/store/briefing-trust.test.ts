@@ -199,4 +199,12 @@ describe('quotes', () => {
       after: '”.',
     });
   });
+
+  test('a few quoted words whose sentence cannot be found are still never a statement', async () => {
+    await install(packOf('notes', [article('a', '2023-04-27', 'no other way')]));
+    // Its document gone from the store: the sentence around it cannot be read.
+    await db.documents.clear();
+    const [quote] = (await briefingOf(PERSON)).quotesBy;
+    expect(quote?.context).toEqual({ before: '', quoted: 'no other way', after: '' });
+  });
 });
