@@ -11,7 +11,13 @@
 import type { AttributionMethod, QuoteKind } from '../pack/schema';
 import type { KnownEntity, Mention } from './entities';
 import { findPrintedNames } from './names';
-import { type QuotationMarks, type Range, type SegmentedText, sentenceAt } from './segment';
+import {
+  type QuotationMarks,
+  type Range,
+  type SegmentedText,
+  sentenceAt,
+  wordCount,
+} from './segment';
 
 export interface FoundQuote {
   start: number;
@@ -154,10 +160,6 @@ export function extractQuotes(
     quote.aboutEntityIds = [...new Set(about)].sort();
   }
   return quotes.sort((a, b) => a.start - b.start);
-}
-
-export function wordCount(text: string): number {
-  return text.match(/[\p{L}\p{N}]+(?:[’'-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
 }
 
 type Cue = Subject & { end: number };

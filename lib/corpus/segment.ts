@@ -157,3 +157,8 @@ export function sentenceAt(sentences: readonly Range[], offset: number): Range {
   }
   return sentences[low] ?? { start: 0, end: 0 };
 }
+
+/** Words as a reader counts them: "Kyiv's" and "so-called" are one each. */
+export function wordCount(text: string): number {
+  return text.match(/[\p{L}\p{N}]+(?:[’'-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+}

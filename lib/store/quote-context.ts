@@ -3,8 +3,7 @@
  * nothing, "the Kremlin saw no prospect of talks" does. Short quotes are shown in that sentence,
  * from the source document, with the quoted words marked.
  */
-import { wordCount } from '@/lib/corpus/quotes';
-import { segmentText, sentenceAt } from '@/lib/corpus/segment';
+import { segmentText, sentenceAt, wordCount } from '@/lib/corpus/segment';
 import type { QuoteContext } from '@/lib/views';
 
 /** A quote of this many words or fewer is never shown on its own. */
