@@ -6,9 +6,10 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
+  chromiumPath,
   type ExtensionBrowser,
   launchExtensionBrowser,
 } from '../../scripts/harness/extension-browser';
@@ -73,36 +74,40 @@ const NOT_PROSE = [
 ].join(', ');
 
 let browser: ExtensionBrowser;
+let plainBrowser: BrowserContext;
 let server: StaticServer;
 
 beforeAll(async () => {
   server = await startStaticServer(pagesDir);
   browser = await launchExtensionBrowser();
+  plainBrowser = await (await chromium.launch({ executablePath: chromiumPath() })).newContext();
   // Offline copies: everything they ask of other hosts fails at once rather than at the proxy.
-  await browser.context.route(
-    (url) => url.hostname !== '127.0.0.1',
-    (route) => route.abort(),
-  );
+  for (const context of [browser.context, plainBrowser]) {
+    await context.route(
+      (url) => url.hostname !== '127.0.0.1',
+      (route) => route.abort(),
+    );
+  }
 });
 
 afterAll(async () => {
   await browser?.close();
+  await plainBrowser?.browser()?.close();
   await server?.close();
 });
 
-/** Uncaught errors of the page while Briefings is switched off for it: the page's own. */
-async function errorsWithoutBriefings(url: string): Promise<string[]> {
-  await setSiteEnabled(browser, '127.0.0.1', false);
-  try {
-    const page = await browser.context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(String(error)));
-    await page.goto(url, { waitUntil: 'networkidle' });
-    await page.close();
-    return errors;
-  } finally {
-    await setSiteEnabled(browser, '127.0.0.1', true);
-  }
+/**
+ * The page's own uncaught errors, from a browser without Briefings, collected for as long as the
+ * caller keeps it open: some pages throw late (CNN's script rejects a missing resource seconds in).
+ */
+async function pageOwnErrors(
+  url: string,
+): Promise<{ errors: string[]; close: () => Promise<void> }> {
+  const page = await plainBrowser.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await page.goto(url, { waitUntil: 'networkidle' });
+  return { errors, close: () => page.close() };
 }
 
 function marksOutsideProse(page: Page, selector: string): Promise<string[]> {
@@ -136,8 +141,7 @@ describe.each(Object.entries(PAGES))('%s', (file, expectedAtLeast) => {
     );
     expect(existsSync(`${pagesDir}/${file}`), `${file} is missing from ${pagesDir}`).toBe(true);
     const url = `${server.origin}/${file}`;
-    const pageOwnErrors = await errorsWithoutBriefings(url);
-
+    const withoutBriefings = await pageOwnErrors(url);
     const spotted = await openSpottedPage(browser, url);
     const { page } = spotted;
     try {
@@ -158,7 +162,9 @@ describe.each(Object.entries(PAGES))('%s', (file, expectedAtLeast) => {
         (message) => message.includes('[Briefings]') || message.includes('chrome-extension://'),
       );
       expect(ours).toEqual([]);
-      const newErrors = spotted.pageErrors.filter((error) => !pageOwnErrors.includes(error));
+      const newErrors = spotted.pageErrors.filter(
+        (error) => !withoutBriefings.errors.includes(error),
+      );
       expect(newErrors).toEqual([]);
 
       await setSiteEnabled(browser, '127.0.0.1', false);
@@ -172,6 +178,7 @@ describe.each(Object.entries(PAGES))('%s', (file, expectedAtLeast) => {
     } finally {
       await setSiteEnabled(browser, '127.0.0.1', true);
       await spotted.close();
+      await withoutBriefings.close();
     }
   });
 });
