@@ -6,6 +6,8 @@ import { defineConfig } from 'wxt';
 import { readabilityWithoutHtml } from './lib/article/readability-without-html';
 import { BUNDLED_PACK_PATH } from './lib/background/bundled-pack-path';
 import { compileBundledCorpus } from './lib/corpus';
+import { CONTENT_CHUNK_DIR } from './lib/page/content-chunk-paths';
+import { buildContentChunks } from './scripts/build/content-chunks';
 
 /**
  * Briefings renders corpus and page text as text, never as HTML. Preact still ships the code
@@ -45,6 +47,9 @@ async function bundledPackJson(): Promise<string> {
   return compileBundledCorpus(files);
 }
 
+/** What every piece of our UI code is built with, the content script's chunks included. */
+const uiPlugins = () => [preact(), forbidHtmlRendering()];
+
 export default defineConfig({
   manifest: ({ browser, mode }) => ({
     name: 'Briefings',
@@ -75,6 +80,16 @@ export default defineConfig({
     // A headless browser cannot click the toolbar button, open the context menu or press an
     // extension shortcut, so the test build holds the access those gestures grant for the page
     // in the active tab (activeTab). The release build has no host permission.
+    // The content script's chunks (lib/page/content-chunks.ts), which it imports on pages. At a
+    // per-session address (use_dynamic_url), so no page can probe for them to learn that
+    // Briefings is installed.
+    web_accessible_resources: [
+      {
+        resources: [`${CONTENT_CHUNK_DIR}/*.js`],
+        matches: ['http://*/*', 'https://*/*'],
+        use_dynamic_url: true,
+      },
+    ],
     ...(mode === 'e2e' && { host_permissions: ['http://*/*', 'https://*/*'] }),
     ...(browser === 'firefox' && {
       browser_specific_settings: {
@@ -88,9 +103,10 @@ export default defineConfig({
     }),
   }),
   hooks: {
-    'build:publicAssets': async (_wxt, files) => {
+    'build:publicAssets': async (wxt, files) => {
       files.push({ relativeDest: BUNDLED_PACK_PATH, contents: await bundledPackJson() });
+      files.push(...(await buildContentChunks({ mode: wxt.config.mode, plugins: uiPlugins() })));
     },
   },
-  vite: () => ({ plugins: [preact(), forbidHtmlRendering(), readabilityWithoutHtml()] }),
+  vite: () => ({ plugins: [...uiPlugins(), readabilityWithoutHtml()] }),
 });

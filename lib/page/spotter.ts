@@ -12,7 +12,7 @@
 
 import type { HighlightStyle } from '@/lib/settings';
 import type { SpotTerm } from '@/lib/spotting/dictionary';
-import { Highlighter, type MarkRequest } from '@/lib/spotting/highlighter';
+import { Highlighter, type MarkJs, type MarkRequest } from '@/lib/spotting/highlighter';
 import { isMarkElement } from '@/lib/spotting/mark-names';
 import { injectMarkStyle } from '@/lib/spotting/mark-style';
 import type { Matcher, TermMatch } from '@/lib/spotting/matcher';
@@ -45,6 +45,8 @@ export interface SpotterOptions {
   markEveryPlaceMention: boolean;
   highlightStyle?: HighlightStyle;
   lifetime: PageLifetime;
+  /** mark.js, asked for when the first name is to be marked (a page with none never loads it). */
+  loadMarkJs: () => Promise<MarkJs>;
   hooks?: SpotterHooks;
 }
 
@@ -93,7 +95,7 @@ interface MarkJob {
 }
 
 export class PageSpotter {
-  private readonly highlighter = new Highlighter();
+  private readonly highlighter: Highlighter;
   private readonly rules: MentionRules;
   private readonly mentions = new MentionCounts();
   private readings = 0;
@@ -120,6 +122,7 @@ export class PageSpotter {
     private readonly options: SpotterOptions,
   ) {
     this.matcher = options.matcher;
+    this.highlighter = new Highlighter(options.loadMarkJs);
     this.rules = new MentionRules(options.markEveryPlaceMention);
     options.lifetime.signal.addEventListener('abort', () => this.stop(), {
       once: true,
@@ -418,6 +421,9 @@ export class PageSpotter {
   }
 
   private async markInSlices(jobs: readonly MarkJob[]): Promise<boolean> {
+    if (jobs.length === 0) return true;
+    await this.highlighter.ready();
+    if (this.signal.aborted) return false;
     let next = 0;
     return runInIdleSlices(this.options.lifetime, this.signal, (hasTimeLeft) => {
       // Our own changes need no records: building them would double the cost of marking.

@@ -9,6 +9,7 @@ import { startPopover } from '@/lib/popover';
 import { type Matcher, MatcherBuilder } from '@/lib/spotting/matcher';
 import { markableUnder, sameChoices } from '@/lib/spotting/reader-choices';
 import { announce } from './announce';
+import { loadMarkJs, loadPopoverUi } from './content-chunks';
 import { revealFirstMark } from './reveal';
 import { runInIdleSlices } from './scheduler';
 import { PageSpotter } from './spotter';
@@ -27,7 +28,7 @@ export const SCAN_IDLE_EVENT = 'briefings:scan-idle';
 export function startPageBriefings(ctx: ContentScriptContext): void {
   const page = new PageBriefings(ctx);
   // The popover listens for marks being pointed at or focused; with no marks it has nothing to do.
-  const popover = startPopover(ctx);
+  const popover = startPopover(ctx, loadPopoverUi);
   const applySettings = (settings: PageSettings) => {
     popover.setAppearance(settings.cardAppearance);
     page.apply(settings);
@@ -176,6 +177,7 @@ class PageBriefings {
       markEveryPlaceMention: settings.markEveryPlaceMention,
       highlightStyle: settings.highlightStyle,
       lifetime: this.ctx,
+      loadMarkJs,
       hooks: {
         beforeFirstMark: () => announce(MARKING_START_EVENT),
         onIdle: (summary) => {

@@ -12,7 +12,7 @@ import { BriefingPopover, type BriefingState } from '@/components/briefing/Brief
 import type { CardChoice, ChoiceOutcome } from '@/components/briefing/card-choices';
 import { pagePublicationDay } from '@/lib/article/metadata';
 import { announce } from '@/lib/page/announce';
-import { isEditable, markStepOf, markToward } from '@/lib/page/mark-navigation';
+import { markStepOf, markToward } from '@/lib/page/mark-navigation';
 import { closestMark, type MarkActivation, onMarkActivated } from '@/lib/page/marks';
 import { focusMark } from '@/lib/page/reveal';
 import type { CardAppearance } from '@/lib/settings';
@@ -24,6 +24,7 @@ import { createPopoverHost, type PopoverHost } from './host';
 import { openInBriefings, openReader } from './open-in-briefings';
 import { type CardTheme, pageTheme } from './page-theme';
 import { followMark } from './position';
+import { type CardRequest, clickRequest, keyRequest } from './requests';
 
 /** How long the pointer rests on a name before the card opens. */
 const HOVER_INTENT_MS = 120;
@@ -132,7 +133,25 @@ export class PopoverController {
     return this.appearance === 'page' ? pageTheme(mark) : this.appearance;
   }
 
-  private onActivated({ mark, entityId, trigger }: MarkActivation): void {
+  /** Does what the reader asked: also the request read before this card's code was loaded. */
+  handle(request: CardRequest): void {
+    this.guard(() => {
+      if (request.kind === 'point') {
+        const { mark, entityId, since } = request;
+        this.onActivated({ mark, entityId, trigger: 'pointer' }, since);
+      } else if (request.kind === 'open') {
+        this.open(request.mark, request.entityId, { keyboard: request.keyboard });
+      } else {
+        this.goTo(request.mark);
+      }
+    });
+  }
+
+  /** `since`: when the pointer came to rest, so that loading this code does not add to intent. */
+  private onActivated(
+    { mark, entityId, trigger }: MarkActivation,
+    since = performance.now(),
+  ): void {
     // Ask early: the answer is usually in before the reader's intent is. The page's date is
     // read now too, while the pointer rests, rather than when the card is drawn.
     this.options.briefings.get(entityId).catch(() => undefined);
@@ -145,10 +164,11 @@ export class PopoverController {
     if (this.intended === mark) return;
     this.cancelIntent();
     this.intended = mark;
+    const intentLeft = Math.max(0, HOVER_INTENT_MS - (performance.now() - since));
     this.intentTimer = window.setTimeout(() => {
       this.intended = null;
       this.guard(() => this.open(mark, entityId, { keyboard: false }));
-    }, HOVER_INTENT_MS);
+    }, intentLeft);
   }
 
   private onPointerOut(event: PointerEvent): void {
@@ -171,38 +191,22 @@ export class PopoverController {
     this.close({ restoreFocus: false });
   }
 
-  /** A tap (touch has no hover) or a click on a name opens at once. */
   private onClick(event: MouseEvent): void {
-    const mark = closestMark(event.target);
-    const entityId = mark && entityOf(mark);
-    if (!mark || !entityId || (this.card && this.card.mark === mark)) return;
-    this.open(mark, entityId, { keyboard: false });
+    const request = clickRequest(event);
+    if (request) this.handle(request);
   }
 
   private onPageKey(event: KeyboardEvent): void {
     // Keys in the card arrive here first (capture), retargeted to the host: the card handles them.
     if (this.host?.contains(asNode(event.target))) return;
-    const step = markStepOf(event);
-    // The element typed into, even inside a page's own (open) shadow root.
-    if (step && !isEditable(event.composedPath()[0] ?? null)) {
-      // Only where there is a mark to go to: elsewhere the keys stay the page's.
-      const from = closestMark(document.activeElement) ?? this.card?.mark ?? focusedElement();
-      const mark = markToward(step, from);
-      if (mark) {
-        event.preventDefault();
-        this.goTo(mark);
-      }
-      return;
-    }
-    const mark = closestMark(event.target);
-    if (mark && (event.key === 'Enter' || event.key === ' ')) {
-      const entityId = entityOf(mark);
-      if (!entityId) return;
-      event.preventDefault(); // Space would scroll the page
-      this.open(mark, entityId, { keyboard: true });
+    const request = keyRequest(event, this.card?.mark ?? null);
+    if (request) {
+      event.preventDefault();
+      this.handle(request);
       return;
     }
     if (event.key === 'Escape' && this.card) {
+      const mark = closestMark(event.target);
       const focusOnMark = mark !== null && this.showsName(mark);
       this.close({ restoreFocus: focusOnMark });
     }
@@ -509,12 +513,6 @@ export class PopoverController {
       console.warn('[Briefings] the briefing card failed:', error);
     }
   }
-}
-
-/** The element with focus on the page, if the reader put it somewhere (not the body). */
-function focusedElement(): Element | null {
-  const active = document.activeElement;
-  return active === null || active === document.body ? null : active;
 }
 
 function asNode(target: EventTarget | null): Node | null {

@@ -1,16 +1,17 @@
 /**
- * The briefing card on web pages: point at or focus a marked name to read what the packs say
- * about it. The only entry point of the popover; the content script calls `startPopover`.
+ * The briefing card on web pages, as the content script starts it: listeners that wait for the
+ * reader to point at or focus a name, and the briefings asked of the background. The card's own
+ * code (Preact, components, styles) is loaded at that first moment, and the request that called
+ * for it is handed over; from then on the card listens for itself.
  */
-
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import briefingCss from '@/components/briefing/briefing.css?inline';
-import popoverCss from '@/components/briefing/popover.css?inline';
+import type { PopoverUiModule } from '@/lib/page/content-chunks';
+import { closestMark, onMarkActivated } from '@/lib/page/marks';
 import type { CardAppearance } from '@/lib/settings';
+import { MARK_ENTITY_ATTRIBUTE } from '@/lib/spotting/mark-names';
 import { BriefingSource } from './briefing-source';
-import { PopoverController } from './controller';
-
-export { POPOVER_CLOSE_EVENT, POPOVER_OPEN_EVENT } from './controller';
+import { type CardRequest, clickRequest, keyRequest } from './requests';
+import type { PopoverUi } from './ui';
 
 export interface Popover {
   /** The packs changed: briefings fetched before are asked for again. */
@@ -20,20 +21,88 @@ export interface Popover {
 }
 
 /**
- * Listens for marked names and shows their briefings until the extension reloads (`ctx`
- * invalidated). Where highlighting is off there are no marks, so nothing opens. The card's
- * element is only created when it first opens.
+ * Waits for the reader's first use of a name until the extension reloads (`ctx` invalidated).
+ * Where highlighting is off there are no marks, so nothing loads.
  */
-export function startPopover(ctx: ContentScriptContext): Popover {
+export function startPopover(
+  ctx: ContentScriptContext,
+  loadUi: () => Promise<PopoverUiModule>,
+): Popover {
   const briefings = new BriefingSource();
-  const controller = new PopoverController({
-    css: `${briefingCss}\n${popoverCss}`,
-    briefings,
-    signal: ctx.signal,
+  let appearance: CardAppearance = 'page';
+  let ui: PopoverUi | null = null;
+  let loading = false;
+  /** What the reader asked while the card's code was loading: the latest only. */
+  let pending: CardRequest | null = null;
+  const waiting = new AbortController();
+  const signal = AbortSignal.any([ctx.signal, waiting.signal]);
+
+  const load = () => {
+    if (loading) return;
+    loading = true;
+    loadUi()
+      .then(({ createPopoverUi }) => {
+        if (ctx.signal.aborted) return;
+        waiting.abort(); // the card listens for itself from now on
+        ui = createPopoverUi({ briefings, appearance, signal: ctx.signal });
+        if (pending) ui.handle(pending);
+        pending = null;
+      })
+      .catch((error: unknown) => {
+        loading = false; // the next use of a name tries again
+        console.warn('[Briefings] could not load the briefing card:', error);
+      });
+  };
+  const ask = (request: CardRequest | null) => {
+    if (request === null) return;
+    pending = request;
+    load();
+  };
+
+  onMarkActivated(
+    ({ mark, entityId, trigger }) => {
+      // Asked now, while the card's code loads and the pointer rests.
+      briefings.get(entityId).catch(() => undefined);
+      if (trigger === 'pointer') ask({ kind: 'point', mark, entityId, since: performance.now() });
+      else load();
+    },
+    { signal },
+  );
+  const listen = { capture: true, signal };
+  document.addEventListener(
+    'pointerout',
+    (event) => {
+      // The pointer left the name before the card could open: no card to open.
+      const from = closestMark(event.target);
+      const to = closestMark(event.relatedTarget);
+      if (pending?.kind === 'point' && from !== null && !sameName(from, to)) pending = null;
+    },
+    { ...listen, passive: true },
+  );
+  document.addEventListener('click', (event) => ask(clickRequest(event)), {
+    ...listen,
+    passive: true,
   });
-  if (!ctx.signal.aborted) controller.start();
+  document.addEventListener(
+    'keydown',
+    (event) => {
+      const request = keyRequest(event, null);
+      if (request) event.preventDefault();
+      ask(request);
+    },
+    listen,
+  );
+
   return {
     corpusChanged: () => briefings.forgetAll(),
-    setAppearance: (appearance) => controller.setAppearance(appearance),
+    setAppearance: (chosen) => {
+      appearance = chosen;
+      ui?.setAppearance(chosen);
+    },
   };
+}
+
+function sameName(mark: HTMLElement, other: HTMLElement | null): boolean {
+  const entityId = mark.getAttribute(MARK_ENTITY_ATTRIBUTE);
+  return other !== null && other.getAttribute(MARK_ENTITY_ATTRIBUTE) === entityId;
 }

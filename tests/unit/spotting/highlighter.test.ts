@@ -1,3 +1,4 @@
+import Mark from 'mark.js';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { Highlighter, type MarkRequest } from '@/lib/spotting/highlighter';
 
@@ -20,8 +21,9 @@ function inNode(node: Text, word: string, entityId: string, from = 0): MarkReque
 }
 
 let highlighter: Highlighter;
-beforeEach(() => {
-  highlighter = new Highlighter();
+beforeEach(async () => {
+  highlighter = new Highlighter(async () => Mark);
+  await highlighter.ready();
 });
 
 describe('marking', () => {

@@ -1,3 +1,4 @@
+import Mark from 'mark.js';
 import { afterEach, describe, expect, test } from 'vitest';
 import { type IdleSummary, PageSpotter } from '@/lib/page/spotter';
 import type { Matcher } from '@/lib/spotting/matcher';
@@ -5,6 +6,7 @@ import { testMatcher } from './entities';
 
 /** A spotter on the test document, with idle callbacks on timers and a way to await idleness. */
 function startSpotter(options: { matcher?: Matcher; markEveryPlaceMention?: boolean } = {}) {
+  let markJsLoads = 0;
   const owner = new AbortController();
   const reports: IdleSummary[] = [];
   let idle: () => void = () => {};
@@ -16,6 +18,10 @@ function startSpotter(options: { matcher?: Matcher; markEveryPlaceMention?: bool
       requestIdleCallback: (callback) =>
         window.setTimeout(() => callback({ didTimeout: false, timeRemaining: () => 8 }), 0),
       setTimeout: (handler, timeout) => window.setTimeout(handler, timeout),
+    },
+    loadMarkJs: async () => {
+      markJsLoads++;
+      return Mark;
     },
     hooks: {
       onIdle: (summary) => {
@@ -31,7 +37,7 @@ function startSpotter(options: { matcher?: Matcher; markEveryPlaceMention?: bool
   const started = nextIdle();
   spotter.start();
   running.push(spotter);
-  return { spotter, owner, started, nextIdle, reports };
+  return { spotter, owner, started, nextIdle, reports, markJsLoads: () => markJsLoads };
 }
 
 const running: PageSpotter[] = [];
@@ -48,6 +54,20 @@ const marks = () =>
   ]);
 
 describe('a static page', () => {
+  test('loads mark.js only for a first name to mark, and only once', async () => {
+    document.body.innerHTML = '<p>Nothing the briefings know of.</p>';
+    const nameless = startSpotter();
+    await nameless.started;
+    expect(nameless.markJsLoads()).toBe(0);
+    nameless.spotter.stop();
+
+    document.body.innerHTML = '<p>Vladimir Putin met Xi Jinping.</p><p>Peskov spoke.</p>';
+    const named = startSpotter();
+    await named.started;
+    expect(marks()).toHaveLength(3);
+    expect(named.markJsLoads()).toBe(1);
+  });
+
   test('marks names, text unchanged, and stop() leaves the DOM as it was', async () => {
     document.body.innerHTML =
       '<h1>Xi Jinping in Moscow</h1><p>Vladimir Putin met <b>Xi</b> Jinping’s team; Peskov spoke.</p>';
