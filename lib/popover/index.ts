@@ -7,6 +7,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PopoverUiModule } from '@/lib/page/content-chunks';
 import { closestMark, onMarkActivated } from '@/lib/page/marks';
+import { focusMark } from '@/lib/page/reveal';
 import type { CardAppearance } from '@/lib/settings';
 import { MARK_ENTITY_ATTRIBUTE } from '@/lib/spotting/mark-names';
 import { BriefingSource } from './briefing-source';
@@ -87,7 +88,10 @@ export function startPopover(
     'keydown',
     (event) => {
       const request = keyRequest(event, null);
-      if (request) event.preventDefault();
+      if (request === null) return;
+      event.preventDefault();
+      // Focus moves now, so a second press goes on from there; the card follows once loaded.
+      if (request.kind === 'go-to') focusMark(request.mark);
       ask(request);
     },
     listen,
