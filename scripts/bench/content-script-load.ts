@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { builtExtensionDir, type ExtensionBrowser } from '../harness/extension-browser';
 import {
   fromExtension,
@@ -17,7 +17,6 @@ import {
   type ScriptInjection,
   startTrace,
 } from './page-trace';
-import { percentile } from './stats';
 
 /** The script every page gets, as the manifest names it. */
 const CONTENT_SCRIPT = 'content-scripts/briefings.js';
@@ -37,8 +36,11 @@ const PAGE_RECORDER = `
   window.addEventListener('briefings:scan-idle', () => { window.briefingsBench.scanned = true; });
   document.addEventListener('pointerover', (event) => {
     const bench = window.briefingsBench;
-    if (bench.pointerAt === null && event.target.closest?.('mark.briefings-mark')) {
+    const mark = event.target.closest?.('mark.briefings-mark');
+    const from = event.relatedTarget?.closest?.('mark.briefings-mark');
+    if (mark && from !== mark) {
       bench.pointerAt = performance.now();
+      bench.cardVisibleAt = null;
     }
   }, true);
   window.addEventListener('briefings:popover-open', () => {
@@ -148,21 +150,19 @@ export async function measureLoads(browser: ExtensionBrowser, url: string): Prom
   };
 }
 
-export interface FirstHover {
+export interface Hovers {
   /** Pointer reaching the first mark → first frame with the card, per fresh tab. */
-  pointerToCardMs: number[];
-  median: number;
+  firstMs: number[];
+  /** Then, in the same tab, another name (the card's code loaded by then). */
+  nextMs: number[];
 }
 
 /**
  * In fresh tabs, once the page is marked, the pointer rests on the first mark: nothing of the
- * card has been used in that tab before.
+ * card has been used in that tab before. Then it leaves, and rests on a mark of another name.
  */
-export async function measureFirstHover(
-  browser: ExtensionBrowser,
-  url: string,
-): Promise<FirstHover> {
-  const pointerToCardMs: number[] = [];
+export async function measureHovers(browser: ExtensionBrowser, url: string): Promise<Hovers> {
+  const hovers: Hovers = { firstMs: [], nextMs: [] };
   for (let index = 0; index < FIRST_HOVER_TABS; index++) {
     const page = await browser.context.newPage();
     try {
@@ -171,18 +171,30 @@ export async function measureFirstHover(
       await page.waitForFunction('window.briefingsBench.scanned === true', undefined, {
         timeout: SCAN_TIMEOUT_MS,
       });
-      await page.locator('mark.briefings-mark').first().hover();
-      await page.waitForFunction('window.briefingsBench.cardVisibleAt !== null', undefined, {
-        timeout: 30_000,
-      });
-      const times = await recorded(page);
-      if (times?.pointerAt == null || times.cardVisibleAt == null) {
-        throw new Error('the page recorded no pointer on a mark before the card');
-      }
-      pointerToCardMs.push(times.cardVisibleAt - times.pointerAt);
+      const first = page.locator('mark.briefings-mark').first();
+      hovers.firstMs.push(await pointerToCard(page, first));
+      const firstEntity = await first.getAttribute('data-briefings-entity');
+      await page.mouse.move(0, 0);
+      const other = page
+        .locator(`mark.briefings-mark:not([data-briefings-entity="${firstEntity}"])`)
+        .first();
+      hovers.nextMs.push(await pointerToCard(page, other));
     } finally {
       await page.close();
     }
   }
-  return { pointerToCardMs, median: percentile(pointerToCardMs, 50) };
+  return hovers;
+}
+
+/** Rests the pointer on `mark`: the time from its arrival to the first frame with the card. */
+async function pointerToCard(page: Page, mark: Locator): Promise<number> {
+  await mark.hover();
+  await page.waitForFunction('window.briefingsBench.cardVisibleAt !== null', undefined, {
+    timeout: 30_000,
+  });
+  const times = await recorded(page);
+  if (times?.pointerAt == null || times.cardVisibleAt == null) {
+    throw new Error('the page recorded no pointer on a mark before the card');
+  }
+  return times.cardVisibleAt - times.pointerAt;
 }

@@ -31,7 +31,7 @@ import {
   HOVER_INTENT_MS,
   LOADS,
   type LoadFigures,
-  measureFirstHover,
+  measureHovers,
   measureInjection,
   measureLoads,
 } from './content-script-load';
@@ -43,6 +43,7 @@ import {
   startTrace,
 } from './page-trace';
 import { seededRandom } from './random';
+import { percentile } from './stats';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const REAL_PAGES = join(ROOT, '..', 'shared', 'fixtures', 'pages');
@@ -61,6 +62,8 @@ const BUDGETS = {
   scriptBytes: 45_000,
   injectionCpuMs: 4,
   firstHoverMs: 150,
+  /** After hover intent, once the card's code is loaded. */
+  nextHoverMs: 100,
 };
 
 /** What one run measured in the page (the long tasks come from its trace). */
@@ -99,6 +102,7 @@ interface BaselineRun {
 async function bundleSpotter(): Promise<string> {
   const entryId = 'virtual:briefings-bench-entry';
   const entry = `
+    import Mark from 'mark.js';
     import { PageSpotter } from '@/lib/page/spotter';
     import { runInIdleSlices } from '@/lib/page/scheduler';
     import { MatcherBuilder } from '@/lib/spotting/matcher';
@@ -130,6 +134,7 @@ async function bundleSpotter(): Promise<string> {
           matcher,
           markEveryPlaceMention: false,
           lifetime,
+          loadMarkJs: async () => Mark,
           hooks: {
             onViewportMarked: () => { firstViewportMarksMs = performance.now() - start; },
             onIdle: resolve,
@@ -468,7 +473,9 @@ async function builtExtension(server: StaticServer): Promise<string[]> {
       loads.push([label, await measureLoads(browser, url)]);
       progress(`${label}, test build`);
     }
-    const hover = await measureFirstHover(browser, corpusPage);
+    const hovers = await measureHovers(browser, corpusPage);
+    const firstHover = percentile(hovers.firstMs, 50);
+    const nextHover = percentile(hovers.nextMs, 50) - HOVER_INTENT_MS;
     const verdict = (met: boolean) => (met ? 'met' : 'NOT MET');
     const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
     const lines = [
@@ -489,9 +496,12 @@ async function builtExtension(server: StaticServer): Promise<string[]> {
       ),
       `  budget: no long task running our code: ${verdict(loads.every(([, load]) => load.ourLongTasks.length === 0))}`,
       '',
-      `First hover in a fresh tab (generated page), pointer on the first mark → first frame with the card, ${hover.pointerToCardMs.length} tabs:`,
-      `  ${hover.pointerToCardMs.map(ms).join(', ')}; median ${ms(hover.median)} (of which ${HOVER_INTENT_MS} ms hover intent, by design)`,
-      `  budget ≤ ${BUDGETS.firstHoverMs} ms: ${verdict(hover.median <= BUDGETS.firstHoverMs)}`,
+      `First hover in a fresh tab (generated page), the card's code not loaded: pointer on the first mark → first frame with the card, ${hovers.firstMs.length} tabs:`,
+      `  ${hovers.firstMs.map(ms).join(', ')}; median ${ms(firstHover)} (of which ${HOVER_INTENT_MS} ms hover intent, by design)`,
+      `  budget ≤ ${BUDGETS.firstHoverMs} ms: ${verdict(firstHover <= BUDGETS.firstHoverMs)}`,
+      'Then another name in the same tab: pointer on its mark → first frame with the card:',
+      `  ${hovers.nextMs.map(ms).join(', ')}; median ${ms(nextHover)} after the ${HOVER_INTENT_MS} ms hover intent`,
+      `  budget ≤ ${BUDGETS.nextHoverMs} ms after hover intent: ${verdict(nextHover <= BUDGETS.nextHoverMs)}`,
     ];
     return lines;
   } finally {
