@@ -8,7 +8,9 @@
  * MutationObserver (one per root: the document and each open shadow root) reported as added or
  * changed, de-duplicated so a node inside a queued node is not walked twice, and past
  * RESCAN_THRESHOLD records one rescan of the root instead (Dark Reader's habits). The observers
- * are off while we mark, so our own changes never come back to us as the page's. */
+ * are off while we mark, so our own changes never come back to us as the page's. Of what is
+ * queued, only the parts in the page's reading region are walked (reading-region.ts), and the
+ * page's own outlet is never marked (own-outlet.ts). */
 
 import type { HighlightStyle } from '@/lib/settings';
 import type { SpotTerm } from '@/lib/spotting/dictionary';
@@ -18,6 +20,8 @@ import { injectMarkStyle } from '@/lib/spotting/mark-style';
 import type { Matcher, TermMatch } from '@/lib/spotting/matcher';
 import { MentionCounts } from '@/lib/spotting/mention-counts';
 import { MentionRules } from '@/lib/spotting/mention-rules';
+import { ownOutletIds } from '@/lib/spotting/own-outlet';
+import { ReadingRegion } from '@/lib/spotting/reading-region';
 import {
   blockContainerOf,
   isElement,
@@ -43,6 +47,8 @@ export interface SpotterOptions {
   /** The reader's choices: names found but not to be marked (hidden names, kinds switched off). */
   markable?: (term: SpotTerm) => boolean;
   markEveryPlaceMention: boolean;
+  /** Names are marked all over the page, not only in its article region (reading-region.ts). */
+  markWholePage?: boolean;
   highlightStyle?: HighlightStyle;
   lifetime: PageLifetime;
   hooks?: SpotterHooks;
@@ -114,12 +120,17 @@ export class PageSpotter {
   private markedOnce = false;
   private viewportReported = false;
   private matcher: Matcher;
+  private readonly region: ReadingRegion;
+  /** The page's own outlet, never marked on it (own-outlet.ts). */
+  private ownOutlet: ReadonlySet<string>;
 
   constructor(
     private readonly document: Document,
     private readonly options: SpotterOptions,
   ) {
     this.matcher = options.matcher;
+    this.ownOutlet = ownOutletIds(document, this.matcher);
+    this.region = new ReadingRegion(document, options.markWholePage ?? false);
     this.rules = new MentionRules(options.markEveryPlaceMention);
     options.lifetime.signal.addEventListener('abort', () => this.stop(), {
       once: true,
@@ -147,6 +158,7 @@ export class PageSpotter {
   lookForMoreNames(matcher: Matcher): void {
     if (this.signal.aborted) return;
     this.matcher = matcher;
+    this.ownOutlet = ownOutletIds(this.document, matcher);
     for (const root of this.observers.keys()) this.queued.add(walkRootOf(root));
     void this.runBatches();
   }
@@ -292,13 +304,16 @@ export class PageSpotter {
     }
   }
 
-  /** The queued subtrees worth walking: attached, not inside another, not in skipped areas. */
+  /**
+   * The queued subtrees worth walking: attached, not inside another, not in skipped areas, and
+   * of those the parts in the reading region.
+   */
   private takeQueuedRoots(): Node[] {
     const queued = new Set(this.queued);
     this.queued.clear();
     this.recordsSinceBatch.clear();
     const now = performance.now();
-    return [...queued].filter((node) => {
+    const roots = [...queued].filter((node) => {
       if (!node.isConnected || hasAncestorIn(node, queued) || isInSkippedArea(node)) return false;
       const rewalk = this.rewalks.get(node);
       if (rewalk === undefined || now - rewalk.since > REWALK_WINDOW_MS) {
@@ -309,6 +324,9 @@ export class PageSpotter {
       this.coolDown(node, rewalk.since + REWALK_WINDOW_MS - now);
       return false;
     });
+    return roots.flatMap((node) =>
+      this.region.partsOf(node).filter((part) => part === node || !isInSkippedArea(part)),
+    );
   }
 
   private coolDown(node: Node, waitMs: number): void {
@@ -371,7 +389,10 @@ export class PageSpotter {
     this.segmentsRead++;
     const all = this.matcher
       .findAll(segment.text)
-      .filter((match) => this.options.markable?.(match.term) ?? true);
+      .filter(
+        (match) =>
+          !this.ownOutlet.has(match.term.entityId) && (this.options.markable?.(match.term) ?? true),
+      );
     this.mentions.add(segment.container, all, walk.reading);
     const matches = all.filter(
       (match) => !segment.marked.some(([start, end]) => match.start < end && start < match.end),
