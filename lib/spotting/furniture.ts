@@ -28,13 +28,15 @@ const FURNITURE_SELECTOR = [
 
 /** Words that name furniture when a class name is split into words ("byline__names"). */
 const FURNITURE_CLASS_WORD =
-  /(?:^|[^a-z])(?:bylines?|datelines?|credits?|copyright|breadcrumbs?|share|sharing|social|footer|author|references|citations?|bibliography)(?![a-z])/;
+  /(?:^|[^a-z])(?:bylines?|datelines?|credits?|copyright|breadcrumbs?|share|sharing|social|footer|author|references|citations?|bibliography|editions?)(?![a-z])/;
 
 /**
- * A class is a weak signal: an element named so that holds the reading itself (an article, the
- * headline, paragraphs in a row) is a wrapper with an unlucky name, not furniture.
+ * A class is a weak signal: an element named so that is or holds the reading itself (the page,
+ * an article, the headline, paragraphs in a row) is a wrapper with an unlucky name
+ * (`<body class="edition-us">`), not furniture.
  */
-const HOLDS_READING = 'article, main, [role="main"], [itemprop~="articleBody"], h1, p + p + p';
+const READING = 'html, body, article, main, [role~="main"], [itemprop~="articleBody"]';
+const HOLDS_READING = `${READING}, h1, p + p + p`;
 
 /** Answers per class attribute: pages repeat the same few class names on many elements. */
 const furnitureClasses = new Map<string, boolean>();
@@ -48,7 +50,7 @@ export function isFurniture(element: Element): boolean {
   if (className === null || !hasFurnitureClass(className)) return false;
   let holds = holdsReading.get(element);
   if (holds === undefined) {
-    holds = element.querySelector(HOLDS_READING) !== null;
+    holds = element.matches(READING) || element.querySelector(HOLDS_READING) !== null;
     holdsReading.set(element, holds);
   }
   return !holds;

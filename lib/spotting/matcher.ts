@@ -84,6 +84,14 @@ export class Matcher {
     return matches;
   }
 
+  /** The term `name` is, as a whole ("CNN", "The New York Times"), or null: a name, not prose. */
+  termNamed(name: string): SpotTerm | null {
+    const match = this.root.children.has(foldCode(name.charCodeAt(0)))
+      ? this.matchAt(name, 0, () => false)
+      : null;
+    return match !== null && match.end === name.length ? match.term : null;
+  }
+
   private matchAt(text: string, start: number, writtenInCapitals: () => boolean): TermMatch | null {
     // "$US": a currency, not the country (and "US$" below).
     if (isCurrencySignAt(text, start - 1)) return null;

@@ -19,9 +19,8 @@ const SITE_NAME_META = [
 export function ownOutletIds(document: Document, matcher: Matcher): Set<string> {
   const ids = new Set<string>();
   for (const name of siteNamesOf(document)) {
-    const [match, ...more] = matcher.findAll(name);
-    if (match === undefined || more.length > 0 || match.term.kind !== 'organization') continue;
-    if (match.start === 0 && match.end === name.length) ids.add(match.term.entityId);
+    const term = matcher.termNamed(name);
+    if (term?.kind === 'organization') ids.add(term.entityId);
   }
   return ids;
 }

@@ -197,6 +197,66 @@ describe('what is marked', () => {
   });
 });
 
+describe('where the reading is', () => {
+  test('the article and its headline are marked; around them only when the reader asks', async () => {
+    expect(await namesMarkedIn('region.html')).toEqual([
+      ['Putin', 'vladimir-putin'],
+      ['Xi Jinping', 'xi-jinping'],
+      ['Moscow', 'moscow'],
+      ['Vladimir Putin', 'vladimir-putin'],
+      ['Russia', 'russia'],
+      ['China', 'china'],
+      ['Peskov', 'dmitry-peskov'],
+      ['Zelenskyy', 'volodymyr-zelensky'],
+      ['Kyiv', 'kyiv'],
+    ]);
+    await updateSettings(browser, { markWholePage: true });
+    try {
+      const around = (await namesMarkedIn('region.html')).slice(9);
+      // The edition picker stays unmarked: furniture is never marked.
+      expect(around).toEqual([
+        ['Ukraine war', 'war-in-ukraine'],
+        ['Blinken', 'antony-blinken'],
+        ['Brussels', 'brussels'],
+        ['Stoltenberg', 'jens-stoltenberg'],
+        ['NATO', 'nato'],
+        ['Crimea', 'crimea'],
+      ]);
+    } finally {
+      await updateSettings(browser, { markWholePage: false });
+    }
+  });
+
+  test('a page that does not say where its article is: the block of prose is', async () => {
+    expect(await namesMarkedIn('region-scored.html')).toEqual([
+      ['Xi Jinping', 'xi-jinping'],
+      ['Zelenskyy', 'volodymyr-zelensky'],
+      ['Xi Jinping', 'xi-jinping'],
+      ['Volodymyr Zelenskyy', 'volodymyr-zelensky'],
+      ['Beijing', 'beijing'],
+      ['Kyiv', 'kyiv'],
+      ['Zaporizhzhia', 'zaporizhzhia'],
+      ['Dmitry Peskov', 'dmitry-peskov'],
+      ['Kremlin', 'kremlin'],
+      ['Moscow', 'moscow'],
+    ]);
+  });
+
+  test('never in furniture, an amount or the page’s own outlet, wherever they are', async () => {
+    expect(await namesMarkedIn('furniture.html')).toEqual([
+      ['Blinken', 'antony-blinken'],
+      ['Zelenskyy', 'volodymyr-zelensky'],
+      ['Kyiv', 'kyiv'],
+      ['Antony Blinken', 'antony-blinken'],
+      ['Volodymyr Zelenskyy', 'volodymyr-zelensky'],
+      ['Blinken', 'antony-blinken'],
+      ['US', 'united-states'],
+      ['Peskov', 'dmitry-peskov'],
+      ['The New York Times', 'new-york-times'],
+    ]);
+  });
+});
+
 test('no page and no part of the extension asked for anything outside 127.0.0.1', () => {
   expect(browser.offsiteRequests).toEqual([]);
 });

@@ -22,6 +22,7 @@ afterEach(() => {
 });
 
 test('the site name names the outlet the page is by', () => {
+  // A name in capitals: not text in capitals, where a short acronym would also be a word.
   expect(outletOf('<meta property="og:site_name" content="CNN">')).toEqual(['cnn']);
   expect(outletOf('<meta name="application-name" content="The New York Times">')).toEqual([
     'new-york-times',
