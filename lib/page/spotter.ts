@@ -282,7 +282,12 @@ export class PageSpotter {
     this.batchesRunning = true;
     try {
       while (this.queued.size > 0 && !this.signal.aborted) {
-        const walk = this.walkOf(this.takeQueuedRoots());
+        const queued = this.takeQueuedRoots();
+        const findRegion = this.region.finderFor(queued);
+        if (findRegion !== null) {
+          if (!(await runInIdleSlices(this.options.lifetime, this.signal, findRegion))) return;
+        }
+        const walk = this.walkOf(this.partsInRegion(queued));
         if (!this.viewportReported) {
           // First the page down to the end of the viewport, marked at once; then the rest.
           if (!(await this.walkInSlices(walk, { untilBelowViewport: true }))) return;
@@ -304,16 +309,13 @@ export class PageSpotter {
     }
   }
 
-  /**
-   * The queued subtrees worth walking: attached, not inside another, not in skipped areas, and
-   * of those the parts in the reading region.
-   */
+  /** The queued subtrees worth walking: attached, not inside another, not in skipped areas. */
   private takeQueuedRoots(): Node[] {
     const queued = new Set(this.queued);
     this.queued.clear();
     this.recordsSinceBatch.clear();
     const now = performance.now();
-    const roots = [...queued].filter((node) => {
+    return [...queued].filter((node) => {
       if (!node.isConnected || hasAncestorIn(node, queued) || isInSkippedArea(node)) return false;
       const rewalk = this.rewalks.get(node);
       if (rewalk === undefined || now - rewalk.since > REWALK_WINDOW_MS) {
@@ -324,9 +326,15 @@ export class PageSpotter {
       this.coolDown(node, rewalk.since + REWALK_WINDOW_MS - now);
       return false;
     });
-    return roots.flatMap((node) =>
-      this.region.partsOf(node).filter((part) => part === node || !isInSkippedArea(part)),
-    );
+  }
+
+  /** Of these subtrees, the parts in the page's reading region (reading-region.ts). */
+  private partsInRegion(roots: readonly Node[]): Node[] {
+    return roots
+      .filter((node) => node.isConnected)
+      .flatMap((node) =>
+        this.region.partsOf(node).filter((part) => part === node || !isInSkippedArea(part)),
+      );
   }
 
   private coolDown(node: Node, waitMs: number): void {

@@ -15,16 +15,13 @@
  * anyway. A credit inside a caption is furniture by its own markup.
  */
 
-// biome-ignore format: one convention per line reads best
-const FURNITURE_SELECTOR = [
-  'footer', 'address', 'menu',
-  '[role~="contentinfo"]', '[role~="doc-bibliography"]', '[role~="doc-endnotes"]', '[role~="doc-credits"]',
-  '[rel~="author"]', '[itemprop~="author"]', '[itemprop~="creator"]', '[itemprop~="copyrightHolder"]',
-  '[itemprop~="creditText"]',
-  '[itemtype*="BreadcrumbList"]', '[aria-label*="breadcrumb" i]',
+const FURNITURE_SELECTOR =
+  'footer, address, menu, [role~="contentinfo"], [role~="doc-bibliography"], ' +
+  '[role~="doc-endnotes"], [role~="doc-credits"], ' +
+  '[rel~="author"], [itemprop~="author"], [itemprop~="creator"], [itemprop~="copyrightHolder"], ' +
+  '[itemprop~="creditText"], [itemtype*="BreadcrumbList"], [aria-label*="breadcrumb" i], ' +
   // Links to the page in other languages or editions: a picker, whatever it looks like.
-  'a[hreflang]',
-].join(', ');
+  'a[hreflang]';
 
 /** Words that name furniture when a class name is split into words ("byline__names"). */
 const FURNITURE_CLASS_WORD =

@@ -9,11 +9,8 @@
  */
 import type { Matcher } from './matcher';
 
-const SITE_NAME_META = [
-  'meta[property="og:site_name"]',
-  'meta[name="og:site_name"]',
-  'meta[name="application-name"]',
-].join(', ');
+const SITE_NAME_META =
+  'meta[property="og:site_name"], meta[name="og:site_name"], meta[name="application-name"]';
 
 /** Entity ids of the organisations the page names itself by. */
 export function ownOutletIds(document: Document, matcher: Matcher): Set<string> {

@@ -38,33 +38,49 @@ export class ReadingRegion {
   ) {}
 
   /**
+   * The work of finding the region before `nodes` are read, as steps for idle slices (scoring a
+   * page costs a walk over its text), or null when the region known still holds: it is found
+   * afresh for the whole page, when the page replaced it, or when markers came later.
+   */
+  finderFor(nodes: readonly Node[]): ((hasTimeLeft: () => boolean) => boolean) | null {
+    if (this.wholePage || !this.isStale(nodes)) return null;
+    let scorer: ProseScorer | null = null;
+    return (hasTimeLeft) => {
+      if (scorer === null) {
+        this.marker = this.document.querySelector(MARKERS);
+        if (this.marker !== null || this.document.body === null) {
+          this.scored = null;
+          this.found = true;
+          return true;
+        }
+        scorer = new ProseScorer(this.document.body);
+      }
+      if (!scorer.score(hasTimeLeft)) return false;
+      this.scored = scorer.best();
+      this.found = true;
+      return true;
+    };
+  }
+
+  /**
    * What of `node` to read: the node itself if it is in the region, the parts of the region inside
-   * it (in document order), or nothing. The page's body asks for the region to be found afresh.
+   * it (in document order), or nothing.
    */
   partsOf(node: Node): Node[] {
-    if (this.wholePage) return [node];
-    this.keepUp(node);
-    if (this.marker === null && this.scored === null) return [node];
+    if (this.wholePage || (this.marker === null && this.scored === null)) return [node];
     if (this.holds(node)) return [node];
     return this.partsInside(node);
   }
 
-  private find(): void {
-    this.marker = this.document.querySelector(MARKERS);
-    this.scored = this.marker === null ? bestProseBlock(this.document.body) : null;
-    this.found = true;
-  }
-
-  private keepUp(node: Node): void {
-    if (!this.found || node === this.document.body) this.find();
-    else if (this.marker !== null) {
-      // A single-page navigation replaced the article.
-      if (!this.marker.isConnected) this.find();
-    } else if (isElement(node) && (node.matches(MARKERS) || node.querySelector(MARKERS) !== null)) {
-      this.find();
-    } else if (this.scored !== null && !this.scored.isConnected) {
-      this.find();
-    }
+  private isStale(nodes: readonly Node[]): boolean {
+    if (!this.found) return true;
+    if (this.marker !== null) return !this.marker.isConnected;
+    if (this.scored !== null && !this.scored.isConnected) return true;
+    return nodes.some(
+      (node) =>
+        node === this.document.body ||
+        (isElement(node) && (node.matches(MARKERS) || node.querySelector(MARKERS) !== null)),
+    );
   }
 
   private get selector(): string {
@@ -112,76 +128,91 @@ interface BlockStats {
   score: number;
 }
 
-/**
- * The block holding most of the page's prose, link text counted against it; null when no block
- * holds enough, or when the best is the body itself (the page is its article).
- */
-export function bestProseBlock(body: HTMLElement | null): Element | null {
-  if (body === null) return null;
-  const blocks = new Map<Element, BlockStats>();
-  for (const [paragraph, stats] of paragraphsIn(body)) {
-    const score =
-      stats.text >= MIN_PARAGRAPH_LENGTH
-        ? 1 + stats.commas + Math.min(Math.floor(stats.text / 100), 3)
-        : 0;
-    let block = paragraph.parentElement;
-    for (const divider of SCORE_DIVIDERS) {
-      if (block === null) break;
-      let totals = blocks.get(block);
-      if (totals === undefined) {
-        totals = { text: 0, links: 0, score: 0 };
-        blocks.set(block, totals);
-      }
-      totals.text += stats.text;
-      totals.links += stats.links;
-      totals.score += score / divider;
-      block = block.parentElement;
-    }
-  }
-  let best: Element | null = null;
-  let bestScore = 0;
-  for (const [block, { text, links, score }] of blocks) {
-    if (text < MIN_REGION_LENGTH) continue;
-    const weighed = score * (1 - links / text);
-    if (weighed > bestScore) {
-      best = block;
-      bestScore = weighed;
-    }
-  }
-  return best === body || best === body.parentElement ? null : best;
-}
+/** How many text nodes are read between two looks at the clock. */
+const NODES_PER_CLOCK_CHECK = 256;
 
 /**
- * The text of each paragraph, a block holding text of its own (p, li, a div of text and links…):
- * its length, how much of it is link text, and its commas.
+ * Finds the block holding most of the page's prose, link text counted against it, reading the
+ * text in steps. Its best is null when no block holds enough, or when it is the body itself (the
+ * page is its article).
  */
-function paragraphsIn(body: HTMLElement): Map<Element, ParagraphStats> {
-  const paragraphs = new Map<Element, ParagraphStats>();
-  const skipped = new Set<Element>();
-  const walker = body.ownerDocument.createTreeWalker(body, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+export class ProseScorer {
+  private readonly walker: TreeWalker;
+  /** Each paragraph (a block holding text of its own): its length, link text and commas. */
+  private readonly paragraphs = new Map<Element, ParagraphStats>();
+  private readonly skipped = new Set<Element>();
+
+  constructor(private readonly body: HTMLElement) {
+    this.walker = body.ownerDocument.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+  }
+
+  /** Reads text until done or `hasTimeLeft()` says stop; returns whether it is done. */
+  score(hasTimeLeft: () => boolean): boolean {
+    let read = 0;
+    for (let node = this.walker.nextNode(); node !== null; node = this.walker.nextNode()) {
+      this.add(node as Text);
+      if (++read % NODES_PER_CLOCK_CHECK === 0 && !hasTimeLeft()) return false;
+    }
+    return true;
+  }
+
+  private add(text: Text): void {
+    const { data } = text;
+    if (!/\S/.test(data)) return;
     let inLink = false;
-    let paragraph = node.parentElement;
+    let paragraph = text.parentElement;
     while (paragraph !== null && isInlineElement(paragraph)) {
       if (paragraph.localName === 'a') inLink = true;
       paragraph = paragraph.parentElement;
     }
-    if (paragraph === null || skipped.has(paragraph)) continue;
-    let stats = paragraphs.get(paragraph);
+    if (paragraph === null || this.skipped.has(paragraph)) return;
+    let stats = this.paragraphs.get(paragraph);
     if (stats === undefined) {
       if (isSkippedElement(paragraph)) {
-        skipped.add(paragraph);
-        continue;
+        this.skipped.add(paragraph);
+        return;
       }
       stats = { text: 0, links: 0, commas: 0 };
-      paragraphs.set(paragraph, stats);
+      this.paragraphs.set(paragraph, stats);
     }
-    const data = (node as Text).data.trim();
     stats.text += data.length;
     if (inLink) stats.links += data.length;
     for (let comma = data.indexOf(','); comma !== -1; comma = data.indexOf(',', comma + 1)) {
       stats.commas++;
     }
   }
-  return paragraphs;
+
+  best(): Element | null {
+    const blocks = new Map<Element, BlockStats>();
+    for (const [paragraph, stats] of this.paragraphs) {
+      const score =
+        stats.text >= MIN_PARAGRAPH_LENGTH
+          ? 1 + stats.commas + Math.min(Math.floor(stats.text / 100), 3)
+          : 0;
+      let block = paragraph.parentElement;
+      for (const divider of SCORE_DIVIDERS) {
+        if (block === null) break;
+        let totals = blocks.get(block);
+        if (totals === undefined) {
+          totals = { text: 0, links: 0, score: 0 };
+          blocks.set(block, totals);
+        }
+        totals.text += stats.text;
+        totals.links += stats.links;
+        totals.score += score / divider;
+        block = block.parentElement;
+      }
+    }
+    let best: Element | null = null;
+    let bestScore = 0;
+    for (const [block, { text, links, score }] of blocks) {
+      if (text < MIN_REGION_LENGTH) continue;
+      const weighed = score * (1 - links / text);
+      if (weighed > bestScore) {
+        best = block;
+        bestScore = weighed;
+      }
+    }
+    return best === this.body || best === this.body.parentElement ? null : best;
+  }
 }

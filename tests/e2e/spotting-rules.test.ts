@@ -198,8 +198,8 @@ describe('what is marked', () => {
 });
 
 describe('where the reading is', () => {
-  test('the article and its headline are marked; around them only when the reader asks', async () => {
-    expect(await namesMarkedIn('region.html')).toEqual([
+  test('the article and its headline are marked; around them as soon as the reader asks', async () => {
+    const inArticle = [
       ['Putin', 'vladimir-putin'],
       ['Xi Jinping', 'xi-jinping'],
       ['Moscow', 'moscow'],
@@ -209,21 +209,27 @@ describe('where the reading is', () => {
       ['Peskov', 'dmitry-peskov'],
       ['Zelenskyy', 'volodymyr-zelensky'],
       ['Kyiv', 'kyiv'],
-    ]);
-    await updateSettings(browser, { markWholePage: true });
+    ];
+    const spotted = await openSpottedPage(browser, `${server.origin}/region.html`);
     try {
-      const around = (await namesMarkedIn('region.html')).slice(9);
-      // The edition picker stays unmarked: furniture is never marked.
-      expect(around).toEqual([
-        ['Ukraine war', 'war-in-ukraine'],
-        ['Blinken', 'antony-blinken'],
-        ['Brussels', 'brussels'],
-        ['Stoltenberg', 'jens-stoltenberg'],
-        ['NATO', 'nato'],
-        ['Crimea', 'crimea'],
-      ]);
+      expect(await markedNames(spotted.page)).toEqual(inArticle);
+      // The page already open follows the setting; the edition picker, furniture, stays unmarked.
+      await updateSettings(browser, { markWholePage: true });
+      await expect
+        .poll(() => markedNames(spotted.page))
+        .toEqual([
+          ...inArticle,
+          ['Ukraine war', 'war-in-ukraine'],
+          ['Blinken', 'antony-blinken'],
+          ['Brussels', 'brussels'],
+          ['Stoltenberg', 'jens-stoltenberg'],
+          ['NATO', 'nato'],
+          ['Crimea', 'crimea'],
+        ]);
+      expect(spotted.pageErrors).toEqual([]);
     } finally {
       await updateSettings(browser, { markWholePage: false });
+      await spotted.close();
     }
   });
 
