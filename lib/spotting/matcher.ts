@@ -1,6 +1,7 @@
 /**
  * Finds the dictionary's names in a string, in one pass, whole words only, longest alias first.
- * A name glued to a currency sign is part of an amount ("US$1.14 billion"), not a mention.
+ * A name glued to a currency sign is part of an amount ("US$1.14 billion"), not a mention; in
+ * text all in capitals a short acronym is also a word ("FOLLOW US"), so it is not one either.
  *
  * A character trie rather than one combined RegExp: a RegExp of 10,000 alternatives takes
  * 100–350 ms to compile in one go (DESIGN.md §6), while a trie is built term by term, so the
