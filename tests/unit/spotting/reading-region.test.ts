@@ -102,6 +102,15 @@ describe('a page that does not say where its article is', () => {
     expect(bestProseBlock(document.body)).toBe(byId('article'));
   });
 
+  test('scoring a long page resumes where each slice stopped', () => {
+    document.body.innerHTML = `<div id="text">${story.repeat(100)}</div><div id="rail"><ul>${links}</ul></div>`;
+    const scorer = new ProseScorer(document.body);
+    let slices = 1;
+    while (!scorer.score(() => false)) slices++;
+    expect(slices).toBeGreaterThan(1);
+    expect(scorer.best()).toBe(byId('text'));
+  });
+
   test('a short page, or one whose prose is the body itself, is read whole', () => {
     document.body.innerHTML =
       '<p>Russia said Putin would travel to Moscow.</p><p>Peskov agreed.</p>';
