@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
@@ -40,6 +41,8 @@ export default defineConfig({
         // Real pages written by others (../shared/fixtures/pages): its own script, since they live
         // outside the repository. It fails, never skips, when they are missing.
         plugins: readabilityAsBuilt.plugins,
+        // The tests match the corpus with the extension's own modules, which import from `@/`.
+        resolve: { alias: { '@': fileURLToPath(new URL('.', import.meta.url)) } },
         test: {
           name: 'real-pages',
           server: readabilityAsBuilt.server,

@@ -29,6 +29,8 @@ export interface PageSettings extends ReaderChoices {
   enabled: boolean;
   /** Places are marked at their first mention only, unless the user asks for all. */
   markEveryPlaceMention: boolean;
+  /** Names are marked all over the page, not only where the reading is (its article region). */
+  markWholePage: boolean;
   highlightStyle: HighlightStyle;
   cardAppearance: CardAppearance;
 }

@@ -17,6 +17,8 @@ export const GeneralSettings = v.object({
   paused: v.boolean(),
   /** Places are marked at their first mention on a page unless this is on. */
   markEveryPlaceMention: v.boolean(),
+  /** Names are marked in a page's article region only (and its headline) unless this is on. */
+  markWholePage: v.boolean(),
   highlightStyle: v.picklist(HIGHLIGHT_STYLES),
   cardAppearance: v.picklist(CARD_APPEARANCES),
   /** Kinds of names the reader switched off: never marked on any page. */
@@ -27,6 +29,7 @@ export type GeneralSettings = v.InferOutput<typeof GeneralSettings>;
 export const DEFAULT_SETTINGS: GeneralSettings = {
   paused: false,
   markEveryPlaceMention: false,
+  markWholePage: false,
   highlightStyle: 'underline',
   cardAppearance: 'page',
   hiddenKinds: [],

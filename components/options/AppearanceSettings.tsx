@@ -55,6 +55,14 @@ export function AppearanceSettings({ settings, onChange }: AppearanceSettingsPro
       <label class="choice">
         <input
           type="checkbox"
+          checked={settings.markWholePage}
+          onChange={(event) => onChange({ markWholePage: event.currentTarget.checked })}
+        />
+        <span>Mark the whole page (by default only the article: its headline and text)</span>
+      </label>
+      <label class="choice">
+        <input
+          type="checkbox"
           checked={settings.paused}
           onChange={(event) => onChange({ paused: event.currentTarget.checked })}
         />

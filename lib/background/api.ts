@@ -93,6 +93,7 @@ export function backgroundHandlers(service: BackgroundService) {
     return {
       enabled: !general.paused && site !== null && (await settings.siteEnabled(site)),
       markEveryPlaceMention: general.markEveryPlaceMention,
+      markWholePage: general.markWholePage,
       highlightStyle: general.highlightStyle,
       cardAppearance: general.cardAppearance,
       hiddenKinds: general.hiddenKinds,

@@ -8,7 +8,9 @@
  * MutationObserver (one per root: the document and each open shadow root) reported as added or
  * changed, de-duplicated so a node inside a queued node is not walked twice, and past
  * RESCAN_THRESHOLD records one rescan of the root instead (Dark Reader's habits). The observers
- * are off while we mark, so our own changes never come back to us as the page's. */
+ * are off while we mark, so our own changes never come back to us as the page's. Of what is
+ * queued, only the parts in the page's reading region are walked (reading-region.ts), and the
+ * page's own outlet is never marked (own-outlet.ts). */
 
 import type { HighlightStyle } from '@/lib/settings';
 import type { SpotTerm } from '@/lib/spotting/dictionary';
@@ -18,6 +20,8 @@ import { injectMarkStyle } from '@/lib/spotting/mark-style';
 import type { Matcher, TermMatch } from '@/lib/spotting/matcher';
 import { MentionCounts } from '@/lib/spotting/mention-counts';
 import { MentionRules } from '@/lib/spotting/mention-rules';
+import { ownOutletIds } from '@/lib/spotting/own-outlet';
+import { ReadingRegion } from '@/lib/spotting/reading-region';
 import {
   blockContainerOf,
   isElement,
@@ -43,6 +47,8 @@ export interface SpotterOptions {
   /** The reader's choices: names found but not to be marked (hidden names, kinds switched off). */
   markable?: (term: SpotTerm) => boolean;
   markEveryPlaceMention: boolean;
+  /** Names are marked all over the page, not only in its article region (reading-region.ts). */
+  markWholePage?: boolean;
   highlightStyle?: HighlightStyle;
   lifetime: PageLifetime;
   /** mark.js, asked for when the first name is to be marked (a page with none never loads it). */
@@ -116,6 +122,9 @@ export class PageSpotter {
   private markedOnce = false;
   private viewportReported = false;
   private matcher: Matcher;
+  private readonly region: ReadingRegion;
+  /** The page's own outlet, never marked on it (own-outlet.ts). */
+  private ownOutlet: ReadonlySet<string>;
 
   constructor(
     private readonly document: Document,
@@ -123,6 +132,8 @@ export class PageSpotter {
   ) {
     this.matcher = options.matcher;
     this.highlighter = new Highlighter(options.loadMarkJs);
+    this.ownOutlet = ownOutletIds(document, this.matcher);
+    this.region = new ReadingRegion(document, options.markWholePage ?? false);
     this.rules = new MentionRules(options.markEveryPlaceMention);
     options.lifetime.signal.addEventListener('abort', () => this.stop(), {
       once: true,
@@ -150,6 +161,7 @@ export class PageSpotter {
   lookForMoreNames(matcher: Matcher): void {
     if (this.signal.aborted) return;
     this.matcher = matcher;
+    this.ownOutlet = ownOutletIds(this.document, matcher);
     for (const root of this.observers.keys()) this.queued.add(walkRootOf(root));
     void this.runBatches();
   }
@@ -273,7 +285,12 @@ export class PageSpotter {
     this.batchesRunning = true;
     try {
       while (this.queued.size > 0 && !this.signal.aborted) {
-        const walk = this.walkOf(this.takeQueuedRoots());
+        const queued = this.takeQueuedRoots();
+        const findRegion = this.region.finderFor(queued);
+        if (findRegion !== null) {
+          if (!(await runInIdleSlices(this.options.lifetime, this.signal, findRegion))) return;
+        }
+        const walk = this.walkOf(this.partsInRegion(queued));
         if (!this.viewportReported) {
           // First the page down to the end of the viewport, marked at once; then the rest.
           if (!(await this.walkInSlices(walk, { untilBelowViewport: true }))) return;
@@ -312,6 +329,15 @@ export class PageSpotter {
       this.coolDown(node, rewalk.since + REWALK_WINDOW_MS - now);
       return false;
     });
+  }
+
+  /** Of these subtrees, the parts in the page's reading region (reading-region.ts). */
+  private partsInRegion(roots: readonly Node[]): Node[] {
+    return roots
+      .filter((node) => node.isConnected)
+      .flatMap((node) =>
+        this.region.partsOf(node).filter((part) => part === node || !isInSkippedArea(part)),
+      );
   }
 
   private coolDown(node: Node, waitMs: number): void {
@@ -374,7 +400,10 @@ export class PageSpotter {
     this.segmentsRead++;
     const all = this.matcher
       .findAll(segment.text)
-      .filter((match) => this.options.markable?.(match.term) ?? true);
+      .filter(
+        (match) =>
+          !this.ownOutlet.has(match.term.entityId) && (this.options.markable?.(match.term) ?? true),
+      );
     this.mentions.add(segment.container, all, walk.reading);
     const matches = all.filter(
       (match) => !segment.marked.some(([start, end]) => match.start < end && start < match.end),

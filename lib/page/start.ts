@@ -162,6 +162,7 @@ class PageBriefings {
       this.spotter !== null &&
       previous !== null &&
       previous.markEveryPlaceMention === settings.markEveryPlaceMention &&
+      previous.markWholePage === settings.markWholePage &&
       previous.highlightStyle === settings.highlightStyle &&
       sameChoices(previous, settings)
     ) {
@@ -175,6 +176,7 @@ class PageBriefings {
       matcher,
       markable: markableUnder(settings),
       markEveryPlaceMention: settings.markEveryPlaceMention,
+      markWholePage: settings.markWholePage,
       highlightStyle: settings.highlightStyle,
       lifetime: this.ctx,
       loadMarkJs,

@@ -1,5 +1,7 @@
 /**
  * Finds the dictionary's names in a string, in one pass, whole words only, longest alias first.
+ * A name glued to a currency sign is part of an amount ("US$1.14 billion"), not a mention; in
+ * text all in capitals a short acronym is also a word ("FOLLOW US"), so it is not one either.
  *
  * A character trie rather than one combined RegExp: a RegExp of 10,000 alternatives takes
  * 100–350 ms to compile in one go (DESIGN.md §6), while a trie is built term by term, so the
@@ -12,6 +14,7 @@ import {
   foldCode,
   isAllCaps,
   isAllLowerCase,
+  isCurrencySignAt,
   isSpaceCode,
   isWordCharAt,
   isWordCharBefore,
@@ -56,6 +59,11 @@ export class Matcher {
   findAll(text: string): TermMatch[] {
     const matches: TermMatch[] = [];
     const length = text.length;
+    let inCapitals: boolean | undefined;
+    const writtenInCapitals = () => {
+      inCapitals ??= !/\p{Ll}/u.test(text);
+      return inCapitals;
+    };
     let index = 0;
     while (index < length) {
       if (!isWordCharAt(text, index)) {
@@ -64,7 +72,7 @@ export class Matcher {
       }
       // `index` starts a word: the previous character is not part of one.
       const match = this.root.children.has(foldCode(text.charCodeAt(index)))
-        ? this.matchAt(text, index)
+        ? this.matchAt(text, index, writtenInCapitals)
         : null;
       if (match !== null) {
         matches.push(match);
@@ -77,7 +85,17 @@ export class Matcher {
     return matches;
   }
 
-  private matchAt(text: string, start: number): TermMatch | null {
+  /** The term `name` is, as a whole ("CNN", "The New York Times"), or null: a name, not prose. */
+  termNamed(name: string): SpotTerm | null {
+    const match = this.root.children.has(foldCode(name.charCodeAt(0)))
+      ? this.matchAt(name, 0, () => false)
+      : null;
+    return match !== null && match.end === name.length ? match.term : null;
+  }
+
+  private matchAt(text: string, start: number, writtenInCapitals: () => boolean): TermMatch | null {
+    // "$US": a currency, not the country (and "US$" below).
+    if (isCurrencySignAt(text, start - 1)) return null;
     const ends: number[] = [];
     const nodes: TrieNode[] = [];
     let node = this.root;
@@ -105,9 +123,13 @@ export class Matcher {
       const end = ends[candidate] as number;
       // A name ending in a letter must end a word: not "Putin" in "Putinism".
       if (isWordCharBefore(text, end) && isWordCharAt(text, end)) continue;
+      if (isCurrencySignAt(text, end)) continue;
       const term = chooseTerm((nodes[candidate] as TrieNode).entries ?? [], text.slice(start, end));
       if (term === 'ambiguous') return null;
-      if (term !== null) return { start, end, term };
+      if (term === null) continue;
+      // "FOLLOW US ON SOCIAL MEDIA": where all is in capitals, a short acronym is also a word.
+      if (isShortAcronym(text.slice(start, end)) && writtenInCapitals()) return null;
+      return { start, end, term };
     }
     return null;
   }
@@ -130,6 +152,10 @@ function chooseTerm(
   const entityIds = new Set(pool.map((entry) => entry.term.entityId));
   if (entityIds.size > 1) return 'ambiguous';
   return (pool[0] as TermEntry).term;
+}
+
+function isShortAcronym(printed: string): boolean {
+  return letterCount(printed) <= SHORT_ALIAS_LETTERS && isAllCaps(printed);
 }
 
 function caseFits(entry: TermEntry, printed: string): boolean {

@@ -7,6 +7,7 @@
  * skipped element) ends the segment, so a name is never found across two blocks. The walk is
  * resumable: it does as much as the caller's time slice allows and continues from there.
  */
+import { isCopyrightLine, isFurniture } from './furniture';
 import { isMarkElement, isOwnUi } from './mark-names';
 
 /** Text between two block boundaries, with where each of its text nodes starts. */
@@ -49,7 +50,8 @@ const SKIPPED_ROLES = new Set([
 const XHTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
 
 /**
- * Whether a walk must not enter `element` (nor anything inside it). Hidden text is checked per
+ * Whether a walk must not enter `element` (nor anything inside it): not prose, the page's chrome,
+ * or its furniture (see furniture.ts). Hidden text is checked per
  * text node instead (see `isRenderedText`), so that one visible child of a hidden parent counts.
  */
 export function isSkippedElement(element: Element): boolean {
@@ -63,7 +65,7 @@ export function isSkippedElement(element: Element): boolean {
   const role = element.getAttribute('role');
   if (role !== null && SKIPPED_ROLES.has(role)) return true;
   if (name === 'form' && isChromeForm(element)) return true;
-  return false;
+  return isFurniture(element);
 }
 
 /** Answers of isChromeForm, per form: asking searches the form's whole subtree. */
@@ -300,6 +302,8 @@ export class TextWalker {
     this.runHasWords = false;
     this.closedInline = null;
     if (!hasWords) return;
+    const text = texts.join('');
+    if (isCopyrightLine(text)) return;
     const container = blockContainerOf(nodes[0] as Text);
     if (container === null) return;
     const starts: number[] = [];
@@ -312,6 +316,6 @@ export class TextWalker {
       if (parent !== null && isMarkElement(parent)) marked.push([offset, offset + length]);
       offset += length;
     });
-    this.options.onSegment({ nodes, starts, text: texts.join(''), marked, container });
+    this.options.onSegment({ nodes, starts, text, marked, container });
   }
 }

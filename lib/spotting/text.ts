@@ -40,6 +40,17 @@ export function isWordCharBefore(text: string, index: number): boolean {
   return isWordCharAt(text, isLowSurrogate && index >= 2 ? index - 2 : index - 1);
 }
 
+const currencySign = /\p{Sc}/u;
+
+/**
+ * Whether the character starting at `index` is a currency sign ($, €, £, ¥, ₹…). A name glued to
+ * one is part of a currency ("US$1.14 billion", "HK$", "$US"), not a mention.
+ */
+export function isCurrencySignAt(text: string, index: number): boolean {
+  if (index < 0 || index >= text.length) return false;
+  return currencySign.test(String.fromCodePoint(text.codePointAt(index) ?? 0));
+}
+
 /** Spaces, tabs, line breaks and the typographic spaces pages put between a first and last name. */
 export function isSpaceCode(code: number): boolean {
   return (

@@ -53,8 +53,8 @@ const ARTICLE = `<!doctype html>
   <p>Diplomats in Europe said they expected little change before the summer, when a new round
   of talks could begin.</p>
   ${'<p>Analysts were divided over what the coming months would bring for the negotiations, and over who could broker them.</p>'.repeat(12)}
+  <p class="corner">Seen from the corner: Xi Jinping</p>
 </main>
-<p class="corner">Seen from the corner: Xi Jinping</p>
 </body>
 </html>`;
 

@@ -154,7 +154,7 @@ export async function setSiteEnabled(
 /** Changes general settings (pause everywhere, every place mention), as the popup does. */
 export async function updateSettings(
   browser: ExtensionBrowser,
-  change: { paused?: boolean; markEveryPlaceMention?: boolean },
+  change: { paused?: boolean; markEveryPlaceMention?: boolean; markWholePage?: boolean },
 ): Promise<void> {
   const extensionPage = await browser.context.newPage();
   try {

@@ -197,6 +197,72 @@ describe('what is marked', () => {
   });
 });
 
+describe('where the reading is', () => {
+  test('the article and its headline are marked; around them as soon as the reader asks', async () => {
+    const inArticle = [
+      ['Putin', 'vladimir-putin'],
+      ['Xi Jinping', 'xi-jinping'],
+      ['Moscow', 'moscow'],
+      ['Vladimir Putin', 'vladimir-putin'],
+      ['Russia', 'russia'],
+      ['China', 'china'],
+      ['Peskov', 'dmitry-peskov'],
+      ['Zelenskyy', 'volodymyr-zelensky'],
+      ['Kyiv', 'kyiv'],
+    ];
+    const spotted = await openSpottedPage(browser, `${server.origin}/region.html`);
+    try {
+      expect(await markedNames(spotted.page)).toEqual(inArticle);
+      // The page already open follows the setting; the edition picker, furniture, stays unmarked.
+      await updateSettings(browser, { markWholePage: true });
+      await expect
+        .poll(() => markedNames(spotted.page))
+        .toEqual([
+          ...inArticle,
+          ['Ukraine war', 'war-in-ukraine'],
+          ['Blinken', 'antony-blinken'],
+          ['Brussels', 'brussels'],
+          ['Stoltenberg', 'jens-stoltenberg'],
+          ['NATO', 'nato'],
+          ['Crimea', 'crimea'],
+        ]);
+      expect(spotted.pageErrors).toEqual([]);
+    } finally {
+      await updateSettings(browser, { markWholePage: false });
+      await spotted.close();
+    }
+  });
+
+  test('a page that does not say where its article is: the block of prose is', async () => {
+    expect(await namesMarkedIn('region-scored.html')).toEqual([
+      ['Xi Jinping', 'xi-jinping'],
+      ['Zelenskyy', 'volodymyr-zelensky'],
+      ['Xi Jinping', 'xi-jinping'],
+      ['Volodymyr Zelenskyy', 'volodymyr-zelensky'],
+      ['Beijing', 'beijing'],
+      ['Kyiv', 'kyiv'],
+      ['Zaporizhzhia', 'zaporizhzhia'],
+      ['Dmitry Peskov', 'dmitry-peskov'],
+      ['Kremlin', 'kremlin'],
+      ['Moscow', 'moscow'],
+    ]);
+  });
+
+  test('never in furniture, an amount or the page’s own outlet, wherever they are', async () => {
+    expect(await namesMarkedIn('furniture.html')).toEqual([
+      ['Blinken', 'antony-blinken'],
+      ['Zelenskyy', 'volodymyr-zelensky'],
+      ['Kyiv', 'kyiv'],
+      ['Antony Blinken', 'antony-blinken'],
+      ['Volodymyr Zelenskyy', 'volodymyr-zelensky'],
+      ['Blinken', 'antony-blinken'],
+      ['US', 'united-states'],
+      ['Peskov', 'dmitry-peskov'],
+      ['The New York Times', 'new-york-times'],
+    ]);
+  });
+});
+
 test('no page and no part of the extension asked for anything outside 127.0.0.1', () => {
   expect(browser.offsiteRequests).toEqual([]);
 });

@@ -4,19 +4,24 @@
  * machine are refused (the harness proxy, and aborted early here). These tests fail, never skip,
  * when the pages are missing.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { extractArticle } from '../../lib/article/extract';
+import { buildSpotDictionary } from '../../lib/spotting/dictionary';
+import { createMatcher, type Matcher } from '../../lib/spotting/matcher';
+import { mentionsToMark } from '../../lib/spotting/mention-rules';
 import {
+  builtExtensionDir,
   chromiumPath,
   type ExtensionBrowser,
   launchExtensionBrowser,
 } from '../../scripts/harness/extension-browser';
 import { type StaticServer, startStaticServer } from '../../scripts/harness/static-server';
 import { openSpottedPage, recorded, setSiteEnabled } from '../e2e/spotting-harness';
-
-const pagesDir = fileURLToPath(new URL('../../../shared/fixtures/pages', import.meta.url));
+import { htmlPage } from '../support/html-page';
+import { PAGES as ARTICLES, pageHtml, pagesDir } from './fixture-articles';
 
 /** Names each page shows in its prose, by entity: at least this many marks. */
 const PAGES: Record<string, Record<string, number>> = {
@@ -42,14 +47,24 @@ const PAGES: Record<string, Record<string, number>> = {
     'vladimir-putin': 8,
     kremlin: 2,
     'volodymyr-zelensky': 1,
-    'antony-blinken': 1,
     kyiv: 1,
   },
   'timesofindia-china-kashmir.html': { 'xi-jinping': 8, china: 1, beijing: 1 },
   'wikipedia-new-zealand.html': { china: 1 },
 };
 
-/** Where a mark must never be: not prose, not the page's own visible text. */
+/**
+ * Names each page shows only around its article or in its furniture, never to be marked there:
+ * CNN on its own pages, references on Wikipedia, a trending bar, a sidebar's teasers.
+ */
+const NOT_MARKED: Record<string, string[]> = {
+  'cnn-gates-tillerson-russia.html': ['cnn'],
+  'infobae-muratov-putin-es.html': ['antony-blinken'],
+  'timesofindia-china-kashmir.html': ['war-in-ukraine'],
+  'wikipedia-new-zealand.html': ['new-york-times'],
+};
+
+/** Where a mark must never be: not prose, not the page's own visible text, not furniture. */
 const NOT_PROSE = [
   'head',
   'script',
@@ -71,7 +86,56 @@ const NOT_PROSE = [
   '[contenteditable]:not([contenteditable="false"])',
   '[hidden]',
   '[aria-hidden="true"]',
+  // Page furniture as sites mark it up, by substring (lib/spotting/furniture.ts goes by words).
+  'footer',
+  'address',
+  '[role="contentinfo"]',
+  '[rel~="author"]',
+  '[itemprop~="author"]',
+  '[class*="byline" i]',
+  '[class*="dateline" i]',
+  '[class*="credit" i]',
+  '[class*="copyright" i]',
+  '[class*="breadcrumb" i]',
+  '[aria-label*="breadcrumb" i]',
+  '[itemtype*="BreadcrumbList"]',
+  '[class*="share" i]',
+  '[class*="social" i]',
+  '[class*="reflist" i]',
+  'ol.references',
+  'cite.citation',
+  '[hreflang]',
 ].join(', ');
+
+/** The names of the corpus the built extension carries, matched as the content script does. */
+function bundledMatcher(): Matcher {
+  const pack = JSON.parse(readFileSync(join(builtExtensionDir(), 'packs/bundled.json'), 'utf8'));
+  return createMatcher(buildSpotDictionary(pack.entities));
+}
+
+/**
+ * The people the article names, with how often: the article as Readability reads it
+ * (lib/article/extract), not as the content script's region finds it.
+ */
+async function peopleInArticle(file: string, matcher: Matcher): Promise<Record<string, number>> {
+  const { address } = ARTICLES[file] ?? {};
+  expect(address, `${file} has no address in fixture-articles.ts`).toBeDefined();
+  const page = htmlPage(pageHtml(file), address as string);
+  try {
+    const text = extractArticle(page.document, address as string)?.text ?? '';
+    expect(text.length, `no article read from ${file}`).toBeGreaterThan(500);
+    const marked = mentionsToMark(text.split('\n\n'), (paragraph) => matcher.findAll(paragraph), {
+      markEveryPlaceMention: false,
+    });
+    const people: Record<string, number> = {};
+    for (const { term } of marked.flat()) {
+      if (term.kind === 'person') people[term.entityId] = (people[term.entityId] ?? 0) + 1;
+    }
+    return people;
+  } finally {
+    await page.close();
+  }
+}
 
 let browser: ExtensionBrowser;
 let plainBrowser: BrowserContext;
@@ -153,6 +217,14 @@ describe.each(Object.entries(PAGES))('%s', (file, expectedAtLeast) => {
         expect(counts[entityId] ?? 0, `marks of ${entityId}`).toBeGreaterThanOrEqual(atLeast);
       }
       expect(await marksOutsideProse(page, NOT_PROSE)).toEqual([]);
+      for (const entityId of NOT_MARKED[file] ?? []) {
+        expect(counts[entityId] ?? 0, `marks of ${entityId}`).toBe(0);
+      }
+      // Everyone the article names is marked wherever it names them.
+      const people = await peopleInArticle(file, bundledMatcher());
+      for (const [entityId, mentions] of Object.entries(people)) {
+        expect(counts[entityId] ?? 0, `marks of ${entityId}`).toBeGreaterThanOrEqual(mentions);
+      }
       // One Tab stop per name, however often the page names it (ABC News: Putin 20+ times).
       const oneEach = Object.fromEntries(Object.keys(counts).map((entityId) => [entityId, 1]));
       expect(await markCounts(page, '[tabindex="0"]')).toEqual(oneEach);

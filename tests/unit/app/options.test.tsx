@@ -226,13 +226,15 @@ test('sites switched off are listed and can be turned back on or added', () => {
   expect(onSiteChange).toHaveBeenCalledWith('news.example', false);
 });
 
-test('the highlight style and the place rule are the reader’s to choose', () => {
+test('the highlight style, the place rule and the whole page are the reader’s to choose', () => {
   const onSettingsChange = vi.fn();
   render(<Options {...props({ onSettingsChange })} />);
   fireEvent.click(screen.getByRole('radio', { name: /clear with any colour vision/ }));
   expect(onSettingsChange).toHaveBeenCalledWith({ highlightStyle: 'strong' });
   fireEvent.click(screen.getByRole('checkbox', { name: /Mark every mention of a place/ }));
   expect(onSettingsChange).toHaveBeenCalledWith({ markEveryPlaceMention: true });
+  fireEvent.click(screen.getByRole('checkbox', { name: /Mark the whole page/ }));
+  expect(onSettingsChange).toHaveBeenCalledWith({ markWholePage: true });
 });
 
 test('storage used is said in megabytes, with whether the browser may clear it', () => {

@@ -93,6 +93,7 @@ describe('page settings', () => {
     expect(await handlers.getPageSettings({ url })).toEqual({
       enabled: true,
       markEveryPlaceMention: false,
+      markWholePage: false,
       highlightStyle: 'underline',
       cardAppearance: 'page',
       hiddenKinds: [],
@@ -107,11 +108,13 @@ describe('page settings', () => {
     await handlers.updateSettings({
       paused: true,
       markEveryPlaceMention: true,
+      markWholePage: true,
       highlightStyle: 'strong',
     });
     expect(await handlers.getPageSettings({ url })).toEqual({
       enabled: false,
       markEveryPlaceMention: true,
+      markWholePage: true,
       highlightStyle: 'strong',
       cardAppearance: 'page',
       hiddenKinds: [],
@@ -220,6 +223,7 @@ describe('page settings', () => {
         data: {
           enabled: false,
           markEveryPlaceMention: false,
+          markWholePage: false,
           highlightStyle: 'underline',
           cardAppearance: 'page',
           hiddenKinds: [],

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { buildSpotDictionary } from '@/lib/spotting/dictionary';
 import { createMatcher, MatcherBuilder } from '@/lib/spotting/matcher';
-import { entity, spotted, testDictionary } from './entities';
+import { mentionsToMark } from '@/lib/spotting/mention-rules';
+import { entity, spotted, testDictionary, testMatcher } from './entities';
 
 describe('whole words only', () => {
   test('a name inside a longer word is not a mention', () => {
@@ -66,6 +67,25 @@ describe('punctuation around a name', () => {
   });
 });
 
+describe('currencies', () => {
+  test('a name glued to a currency sign is an amount, not a mention', () => {
+    expect(spotted('US$1.14 billion, $US 300, US¥9 and £China; then US troops')).toEqual([
+      ['US', 'united-states'],
+    ]);
+  });
+
+  test('the first mention of a place is the real one, not the amount before it', () => {
+    const texts = ['A US$1.14 billion deal.', 'Two lines later, the US said no.'];
+    const marks = mentionsToMark(texts, (text) => testMatcher.findAll(text), {
+      markEveryPlaceMention: false,
+    });
+    expect(marks.map((matches) => matches.map((match) => match.term.entityId))).toEqual([
+      [],
+      ['united-states'],
+    ]);
+  });
+});
+
 describe('case', () => {
   test('case-sensitive aliases match only as written', () => {
     expect(spotted('Xi, XI, xi')).toEqual([['Xi', 'xi-jinping']]);
@@ -79,6 +99,16 @@ describe('case', () => {
       ['putin', 'vladimir-putin'],
       ['Vladimir PUTIN', 'vladimir-putin'],
     ]);
+  });
+
+  test('a short acronym in text all in capitals is a word too: not a mention', () => {
+    expect(spotted('FOLLOW US ON SOCIAL MEDIA')).toEqual([]);
+    expect(spotted('US')).toEqual([]);
+    expect(spotted('PUTIN AND NATO')).toEqual([
+      ['PUTIN', 'vladimir-putin'],
+      ['NATO', 'nato'],
+    ]);
+    expect(spotted('Follow the US')).toEqual([['US', 'united-states']]);
   });
 
   test('a short alias does not match in capitals or in lower case (numerals, words)', () => {

@@ -5,7 +5,9 @@ import type { Matcher } from '@/lib/spotting/matcher';
 import { testMatcher } from './entities';
 
 /** A spotter on the test document, with idle callbacks on timers and a way to await idleness. */
-function startSpotter(options: { matcher?: Matcher; markEveryPlaceMention?: boolean } = {}) {
+function startSpotter(
+  options: { matcher?: Matcher; markEveryPlaceMention?: boolean; markWholePage?: boolean } = {},
+) {
   let markJsLoads = 0;
   const owner = new AbortController();
   const reports: IdleSummary[] = [];
@@ -13,6 +15,7 @@ function startSpotter(options: { matcher?: Matcher; markEveryPlaceMention?: bool
   const spotter = new PageSpotter(document, {
     matcher: options.matcher ?? testMatcher,
     markEveryPlaceMention: options.markEveryPlaceMention ?? false,
+    markWholePage: options.markWholePage ?? false,
     lifetime: {
       signal: owner.signal,
       requestIdleCallback: (callback) =>
@@ -52,6 +55,64 @@ const marks = () =>
     mark.textContent,
     mark.getAttribute('data-briefings-entity'),
   ]);
+
+describe('where the reading is', () => {
+  const page = `
+    <div class="rail"><p>Trending: Peskov</p></div>
+    <h1>Putin in Kyiv</h1>
+    <article>
+      <p class="byline">By Jane Doe, Kremlin correspondent</p>
+      <p>Vladimir Putin spoke; the deal was worth US$1.14 billion. Later the US replied.</p>
+      <div id="live"></div>
+    </article>
+    <div id="more"></div>
+    <footer><p>Follow Putin news</p></footer>`;
+
+  test('names are marked in the article and its headline, not in furniture or around', async () => {
+    document.body.innerHTML = page;
+    const { started, nextIdle } = startSpotter();
+    await started;
+    expect(marks()).toEqual([
+      ['Putin', 'vladimir-putin'],
+      ['Kyiv', 'kyiv'],
+      ['Vladimir Putin', 'vladimir-putin'],
+      ['US', 'united-states'],
+    ]);
+    // Content added later follows the same rule.
+    const added = nextIdle();
+    (document.getElementById('more') as HTMLElement).innerHTML = '<p>Blinken outside</p>';
+    (document.getElementById('live') as HTMLElement).innerHTML = '<p>Zelensky inside</p>';
+    await added;
+    expect(marks().map(([text]) => text)).toEqual([
+      'Putin',
+      'Kyiv',
+      'Vladimir Putin',
+      'US',
+      'Zelensky',
+    ]);
+  });
+
+  test('the reader can ask for the whole page; furniture stays unmarked', async () => {
+    document.body.innerHTML = page;
+    const { started } = startSpotter({ markWholePage: true });
+    await started;
+    expect(marks().map(([text]) => text)).toEqual([
+      'Peskov',
+      'Putin',
+      'Kyiv',
+      'Vladimir Putin',
+      'US',
+    ]);
+  });
+
+  test('the outlet the page is by is not marked on it', async () => {
+    document.head.innerHTML = '<meta property="og:site_name" content="Kremlin">';
+    document.body.innerHTML = '<p>Kremlin and Putin</p>';
+    const { started } = startSpotter();
+    await started;
+    expect(marks()).toEqual([['Putin', 'vladimir-putin']]);
+  });
+});
 
 describe('a static page', () => {
   test('loads mark.js only for a first name to mark, and only once', async () => {

@@ -111,6 +111,71 @@ describe('what is not read', () => {
   });
 });
 
+describe('page furniture is not read', () => {
+  test.each([
+    ['footers', '<footer><p>Follow CNN</p></footer><div role="contentinfo">CNN</div>'],
+    [
+      'bylines',
+      '<p class="byline__names">By Eric Bradner, CNN</p><a rel="author" href="#a">Jane Doe</a>' +
+        '<span itemprop="author">Jane Doe</span><address>Jane Doe, Moscow</address>',
+    ],
+    ['datelines', '<span class="article-dateline">MOSCOW (Reuters)</span>'],
+    [
+      'credits',
+      '<figure><figcaption><span class="photoCredit">Photo: AP</span></figcaption></figure>',
+    ],
+    [
+      'copyright lines',
+      '<p>© 2024 Cable News Network. All Rights Reserved.</p><p>Copyright 2016 ABC News</p>',
+    ],
+    [
+      'breadcrumbs',
+      '<ol aria-label="Breadcrumb"><li>World</li></ol>' +
+        '<ul itemtype="https://schema.org/BreadcrumbList"><li>Europe</li></ul>',
+    ],
+    [
+      'share and social bars',
+      '<div class="share-bar">Share on X</div><div class="social-links">Follow us</div>',
+    ],
+    [
+      'reference lists and citations',
+      '<ol class="references"><li>The New York Times, 2009</li></ol>' +
+        '<p><cite class="citation news">The New York Times</cite></p>' +
+        '<section role="doc-bibliography"><p>The New York Times</p></section>',
+    ],
+    [
+      'edition and language pickers',
+      '<ul><li><a hreflang="en-us" href="/us">US</a></li><li><a hreflang="es" href="/es">España</a></li></ul>',
+    ],
+  ])('%s', (_, html) => {
+    expect(segmentsOf(`${html}<p>Kept</p>`)).toEqual(['Kept']);
+  });
+
+  test('asides, captions and quotes are prose', () => {
+    expect(
+      segmentsOf(
+        '<aside><p>“We will go on,” Putin said.</p></aside><figure><figcaption>Putin in Moscow</figcaption></figure>' +
+          '<blockquote><p>Peace</p><cite>Zelensky</cite></blockquote>',
+      ),
+    ).toEqual(['“We will go on,” Putin said.', 'Putin in Moscow', 'Peace', 'Zelensky']);
+  });
+
+  test('a class word is weak: furniture classes on what holds the article are ignored', () => {
+    expect(
+      segmentsOf('<div class="social-share-enabled"><p>One</p><p>Two</p><p>Three</p></div>'),
+    ).toEqual(['One', 'Two', 'Three']);
+    expect(segmentsOf('<div class="page-footer-wrapper"><main><p>Text</p></main></div>')).toEqual([
+      'Text',
+    ]);
+  });
+
+  test('class names count as words: "shareable" and "authority" are not furniture', () => {
+    expect(
+      segmentsOf('<p class="shareable-quote">Putin said</p><p class="authority-box">Peskov</p>'),
+    ).toEqual(['Putin said', 'Peskov']);
+  });
+});
+
 describe('shadow roots', () => {
   test('open shadow roots are reported to be walked on their own', () => {
     document.body.innerHTML = '<div id="host"></div><p>Light</p>';
