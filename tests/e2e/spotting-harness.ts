@@ -24,7 +24,8 @@ declare global {
   }
 }
 
-function recordBriefingsEvents(): void {
+/** Put in the page before its scripts (Playwright's addInitScript, puppeteer's evaluateOnNewDocument). */
+export function recordBriefingsEvents(): void {
   const recorder: Recorder = {
     idleEvents: 0,
     lastIdleMarks: null,
@@ -43,6 +44,11 @@ function recordBriefingsEvents(): void {
     recorder.lastIdleMarks = detail?.marks ?? null;
     recorder.segmentsRead.push(detail?.segmentsRead ?? Number.NaN);
   });
+}
+
+/** A page of either driver, Playwright (Chromium) or puppeteer (Firefox): both run a script in it. */
+export interface RunsPageScripts {
+  evaluate<Result>(script: () => Result): Promise<Result>;
 }
 
 export interface SpottedPage {
@@ -98,7 +104,7 @@ export function recorded(page: Page): Promise<Recorder> {
 }
 
 /** [text, entity id] of every mark, in document order, open shadow roots included. */
-export function marksOn(page: Page): Promise<[string, string][]> {
+export function marksOn(page: RunsPageScripts): Promise<[string, string][]> {
   return page.evaluate(() => {
     const found: [string, string][] = [];
     const visit = (root: Document | ShadowRoot) => {
@@ -118,7 +124,7 @@ export function marksOn(page: Page): Promise<[string, string][]> {
 }
 
 /** Names as marked, a name split over elements joined back into one ("Xi" + " Jinping"). */
-export async function markedNames(page: Page): Promise<[string, string][]> {
+export async function markedNames(page: RunsPageScripts): Promise<[string, string][]> {
   return page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>('mark.briefings-mark')]
       .filter((mark) => mark.hasAttribute('tabindex'))
