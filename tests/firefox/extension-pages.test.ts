@@ -32,7 +32,6 @@ afterAll(async () => {
 async function searchInPopup(query: string): Promise<{ hits: string[]; emphasised: string[] }> {
   const popup = await firefox.openExtensionPage('popup.html');
   try {
-    await popup.setViewport({ width: 400, height: 600 });
     const searchBox = await popup.waitForSelector(
       '::-p-aria([name="Search your briefings"][role="searchbox"])',
     );
