@@ -24,7 +24,10 @@ declare global {
   }
 }
 
-/** Put in the page before its scripts (Playwright's addInitScript, puppeteer's evaluateOnNewDocument). */
+/**
+ * Runs in the page before its own scripts: Playwright's addInitScript (Chromium), puppeteer's
+ * evaluateOnNewDocument (Firefox).
+ */
 export function recordBriefingsEvents(): void {
   const recorder: Recorder = {
     idleEvents: 0,
@@ -104,7 +107,7 @@ export function recorded(page: Page): Promise<Recorder> {
 }
 
 /** [text, entity id] of every mark, in document order, open shadow roots included. */
-export function marksOn(page: RunsPageScripts): Promise<[string, string][]> {
+export function marksOn(page: Page): Promise<[string, string][]> {
   return page.evaluate(() => {
     const found: [string, string][] = [];
     const visit = (root: Document | ShadowRoot) => {
