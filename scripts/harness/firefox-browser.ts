@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { type BuildKind, requireBuiltExtension } from './built-extension';
+import { requireBuiltExtension } from './built-extension';
 import { type NetworkBlocker, startNetworkBlocker } from './network-blocker';
 
 /** The add-on id in wxt.config.ts (browser_specific_settings.gecko.id). */
@@ -30,20 +30,17 @@ export interface FirefoxExtensionBrowser {
    * extension or Firefox itself. Firefox sends all of it through the blocker, which refuses it.
    */
   offsiteRequests: string[];
-  extensionUrl(path: string): string;
   /** Opens one of the extension's pages (popup.html, options.html…) in a new tab. */
   openExtensionPage(path: string): Promise<Page>;
   close(): Promise<void>;
 }
 
 /**
- * Firefox ESR, headless, driven over WebDriver BiDi, with the built extension installed as a
+ * Firefox ESR, headless, driven over WebDriver BiDi, with the Firefox test build installed as a
  * temporary add-on in a fresh profile, and no way off the machine.
  */
-export async function launchFirefoxWithExtension(
-  options: { build?: BuildKind } = {},
-): Promise<FirefoxExtensionBrowser> {
-  const extensionDir = requireBuiltExtension(options.build ?? 'test', 'firefox');
+export async function launchFirefoxWithExtension(): Promise<FirefoxExtensionBrowser> {
+  const extensionDir = requireBuiltExtension('test', 'firefox');
   const blocker = await startNetworkBlocker();
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -74,8 +71,7 @@ export async function launchFirefoxWithExtension(
   return {
     browser,
     offsiteRequests: blocker.refused,
-    extensionUrl,
-    openExtensionPage: async (path) => showInNewTab(browser, extensionUrl(path)),
+    openExtensionPage: (path) => showInNewTab(browser, extensionUrl(path)),
     async close() {
       await browser.close();
       await blocker.close();
