@@ -38,6 +38,19 @@ export default defineConfig({
         },
       },
       {
+        // Firefox tier: the Firefox build in Debian's Firefox ESR, driven by puppeteer-core over
+        // WebDriver BiDi: the core paths, not every case the Chromium tier covers.
+        test: {
+          name: 'firefox',
+          include: ['tests/firefox/**/*.test.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          expect: { poll: { timeout: 5_000 } },
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
         // Real pages written by others (../shared/fixtures/pages): its own script, since they live
         // outside the repository. It fails, never skips, when they are missing.
         plugins: readabilityAsBuilt.plugins,

@@ -95,10 +95,14 @@ export default defineConfig({
       browser_specific_settings: {
         gecko: {
           id: 'briefings@briefings.local',
-          strict_min_version: '142.0',
+          // The oldest Firefox that reads data_collection_permissions (desktop 140, an ESR);
+          // everything else used is older (Intl.Segmenter 125, :has() 121, light-dark() 120).
+          strict_min_version: '140.0',
           // Nothing the user reads leaves the device: the extension collects no data at all.
           data_collection_permissions: { required: ['none'] },
         },
+        // Firefox for Android reads data_collection_permissions from 142 on.
+        gecko_android: { strict_min_version: '142.0' },
       },
     }),
   }),

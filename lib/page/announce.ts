@@ -5,5 +5,14 @@
  */
 export function announce(eventName: string, detail?: unknown): void {
   if (import.meta.env.MODE === 'production') return;
-  window.dispatchEvent(new CustomEvent(eventName, { detail }));
+  window.dispatchEvent(new CustomEvent(eventName, { detail: readableByPage(detail) }));
+}
+
+/**
+ * In Firefox an object made by a content script is out of page scripts' reach ("Permission
+ * denied") unless cloned into the page's scope with `cloneInto`, which only Firefox has.
+ */
+function readableByPage(detail: unknown): unknown {
+  const { cloneInto } = globalThis as { cloneInto?: (value: unknown, scope: Window) => unknown };
+  return cloneInto && detail !== undefined ? cloneInto(detail, window) : detail;
 }

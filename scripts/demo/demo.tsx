@@ -8,7 +8,8 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { renderToStaticMarkup } from 'preact-render-to-string';
 import type { Pack } from '../../lib/pack/schema';
-import { builtExtensionDir, launchExtensionBrowser } from '../harness/extension-browser';
+import { builtExtensionDir } from '../harness/built-extension';
+import { launchExtensionBrowser } from '../harness/extension-browser';
 import { startStaticServer } from '../harness/static-server';
 import { DemoPage } from './DemoPage';
 

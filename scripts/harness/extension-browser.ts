@@ -2,19 +2,9 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { type BuildKind, requireBuiltExtension } from './built-extension';
 import { type NetworkBlocker, startNetworkBlocker } from './network-blocker';
-
-/**
- * Where the builds are: `release` is `npm run build`, what users install; `test` is
- * `npm run build:test`, the same code that also tells the page when its work is done.
- */
-export type BuildKind = 'release' | 'test';
-export function builtExtensionDir(build: BuildKind = 'test'): string {
-  const folder = build === 'release' ? 'chrome-mv3' : 'chrome-mv3-e2e';
-  return fileURLToPath(new URL(`../../.output/${folder}`, import.meta.url));
-}
 
 /** Debian's Chromium unless CHROMIUM_PATH names another build. */
 export function chromiumPath(): string {
@@ -64,11 +54,7 @@ export async function launchExtensionBrowser(
     welcomePage?: 'close' | 'keep';
   } = {},
 ): Promise<ExtensionBrowser> {
-  const extensionDir = builtExtensionDir(options.build);
-  if (!existsSync(join(extensionDir, 'manifest.json'))) {
-    const command = options.build === 'release' ? 'npm run build' : 'npm run build:test';
-    throw new Error(`No built extension at ${extensionDir}: run \`${command}\` first.`);
-  }
+  const extensionDir = requireBuiltExtension(options.build ?? 'test', 'chrome');
   const blocker = await startNetworkBlocker();
   const freshProfile =
     options.profileDir === undefined || (await readdir(options.profileDir)).length === 0;

@@ -24,7 +24,11 @@ declare global {
   }
 }
 
-function recordBriefingsEvents(): void {
+/**
+ * Runs in the page before its own scripts: Playwright's addInitScript (Chromium), puppeteer's
+ * evaluateOnNewDocument (Firefox).
+ */
+export function recordBriefingsEvents(): void {
   const recorder: Recorder = {
     idleEvents: 0,
     lastIdleMarks: null,
@@ -43,6 +47,11 @@ function recordBriefingsEvents(): void {
     recorder.lastIdleMarks = detail?.marks ?? null;
     recorder.segmentsRead.push(detail?.segmentsRead ?? Number.NaN);
   });
+}
+
+/** A page of either driver, Playwright (Chromium) or puppeteer (Firefox): both run a script in it. */
+export interface RunsPageScripts {
+  evaluate<Result>(script: () => Result): Promise<Result>;
 }
 
 export interface SpottedPage {
@@ -118,7 +127,7 @@ export function marksOn(page: Page): Promise<[string, string][]> {
 }
 
 /** Names as marked, a name split over elements joined back into one ("Xi" + " Jinping"). */
-export async function markedNames(page: Page): Promise<[string, string][]> {
+export async function markedNames(page: RunsPageScripts): Promise<[string, string][]> {
   return page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>('mark.briefings-mark')]
       .filter((mark) => mark.hasAttribute('tabindex'))

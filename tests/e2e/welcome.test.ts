@@ -12,8 +12,8 @@ import { formatDateRange } from '../../components/briefing/dates';
 import type { Pack } from '../../lib/pack/schema';
 import { seriousViolations } from '../../scripts/harness/accessibility';
 import { callBackground } from '../../scripts/harness/background-calls';
+import { builtExtensionDir } from '../../scripts/harness/built-extension';
 import {
-  builtExtensionDir,
   type ExtensionBrowser,
   launchExtensionBrowser,
   welcomePageOf,
