@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Locator, Page } from 'playwright-core';
-import { builtExtensionDir, type ExtensionBrowser } from '../harness/extension-browser';
+import { builtExtensionDir } from '../harness/built-extension';
+import type { ExtensionBrowser } from '../harness/extension-browser';
 import {
   fromExtension,
   longTasks,

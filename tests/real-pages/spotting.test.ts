@@ -12,8 +12,8 @@ import { extractArticle } from '../../lib/article/extract';
 import { buildSpotDictionary } from '../../lib/spotting/dictionary';
 import { createMatcher, type Matcher } from '../../lib/spotting/matcher';
 import { mentionsToMark } from '../../lib/spotting/mention-rules';
+import { builtExtensionDir } from '../../scripts/harness/built-extension';
 import {
-  builtExtensionDir,
   chromiumPath,
   type ExtensionBrowser,
   launchExtensionBrowser,
