@@ -109,7 +109,7 @@ export default defineConfig({
   hooks: {
     'build:publicAssets': async (wxt, files) => {
       files.push({ relativeDest: BUNDLED_PACK_PATH, contents: await bundledPackJson() });
-      files.push(...(await buildContentChunks({ mode: wxt.config.mode, plugins: uiPlugins() })));
+      files.push(...(await buildContentChunks({ mode: wxt.config.mode, plugins: uiPlugins })));
     },
   },
   vite: () => ({ plugins: [...uiPlugins(), readabilityWithoutHtml()] }),

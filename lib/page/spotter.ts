@@ -14,7 +14,7 @@
 
 import type { HighlightStyle } from '@/lib/settings';
 import type { SpotTerm } from '@/lib/spotting/dictionary';
-import { Highlighter, type MarkJs, type MarkRequest } from '@/lib/spotting/highlighter';
+import type { Highlighter, MarkRequest } from '@/lib/spotting/highlighter';
 import { isMarkElement } from '@/lib/spotting/mark-names';
 import { injectMarkStyle } from '@/lib/spotting/mark-style';
 import type { Matcher, TermMatch } from '@/lib/spotting/matcher';
@@ -51,8 +51,8 @@ export interface SpotterOptions {
   markWholePage?: boolean;
   highlightStyle?: HighlightStyle;
   lifetime: PageLifetime;
-  /** mark.js, asked for when the first name is to be marked (a page with none never loads it). */
-  loadMarkJs: () => Promise<MarkJs>;
+  /** Asked for when the first name is to be marked: a page with none never loads its code. */
+  loadHighlighter: () => Promise<Highlighter>;
   hooks?: SpotterHooks;
 }
 
@@ -101,7 +101,9 @@ interface MarkJob {
 }
 
 export class PageSpotter {
-  private readonly highlighter: Highlighter;
+  /** Null until the first name is to be marked: until then there is no mark of ours. */
+  private highlighter: Highlighter | null = null;
+  private highlighterLoading: Promise<Highlighter> | null = null;
   private readonly rules: MentionRules;
   private readonly mentions = new MentionCounts();
   private readings = 0;
@@ -131,7 +133,6 @@ export class PageSpotter {
     private readonly options: SpotterOptions,
   ) {
     this.matcher = options.matcher;
-    this.highlighter = new Highlighter(options.loadMarkJs);
     this.ownOutlet = ownOutletIds(document, this.matcher);
     this.region = new ReadingRegion(document, options.markWholePage ?? false);
     this.rules = new MentionRules(options.markEveryPlaceMention);
@@ -171,7 +172,7 @@ export class PageSpotter {
     if (this.abort.signal.aborted) return;
     this.abort.abort();
     for (const observer of this.observers.values()) observer.disconnect();
-    this.highlighter.removeAll([...this.observers.keys()]);
+    this.highlighter?.removeAll([...this.observers.keys()]);
     for (const remove of this.styleRemovers.values()) remove();
     this.styleRemovers.clear();
     this.queued.clear();
@@ -185,7 +186,7 @@ export class PageSpotter {
 
   /** Marks on the page now, by entity id. */
   markCounts(): Record<string, number> {
-    return this.highlighter.countByEntity();
+    return this.highlighter?.countByEntity() ?? {};
   }
 
   /** Mentions on the page now, marked or not, by entity id (see mention-counts.ts). */
@@ -220,13 +221,13 @@ export class PageSpotter {
       if (record.type === 'characterData') {
         if (record.target.nodeType !== Node.TEXT_NODE) continue;
         const text = record.target as Text;
-        if (this.highlighter.isOwnNode(text)) continue;
-        this.highlighter.pageChangedText(text);
+        if (this.highlighter?.isOwnNode(text)) continue;
+        this.highlighter?.pageChangedText(text);
         if (!rescanRoot) this.queueBlockOf(text);
         continue;
       }
       for (const removed of record.removedNodes) {
-        if (removed.nodeType === Node.TEXT_NODE) this.highlighter.pageRemovedText(removed as Text);
+        if (removed.nodeType === Node.TEXT_NODE) this.highlighter?.pageRemovedText(removed as Text);
         else this.forgetDetachedSoon();
         // Text taken out of a block that stays: the block is read again, so its count is right.
         if (!rescanRoot && joinsBlockText(removed)) this.queueTextOf(record.target);
@@ -247,7 +248,7 @@ export class PageSpotter {
     this.options.lifetime.requestIdleCallback(() => {
       this.forgetScheduled = false;
       if (this.signal.aborted) return;
-      this.highlighter.forgetDetached();
+      this.highlighter?.forgetDetached();
       this.mentions.forgetDetached();
       for (const blocks of this.awaitingContext.values()) {
         for (const block of blocks) if (!block.isConnected) blocks.delete(block);
@@ -256,7 +257,7 @@ export class PageSpotter {
   }
 
   private queueAdded(node: Node): void {
-    if (this.highlighter.isOwnNode(node)) return;
+    if (this.highlighter?.isOwnNode(node)) return;
     if (node.nodeType === Node.TEXT_NODE) {
       this.queueBlockOf(node);
     } else if (node.nodeType === Node.ELEMENT_NODE) {
@@ -421,7 +422,7 @@ export class PageSpotter {
   private decide(found: readonly FoundSegment[]): MarkJob[] {
     const placesPlanned = new Set<string>();
     const placeAlreadyMarked = (id: string) =>
-      placesPlanned.has(id) || this.highlighter.hasMarkOf(id);
+      placesPlanned.has(id) || this.highlighter?.hasMarkOf(id) === true;
     const jobs = new Map<Container, MarkJob>();
     for (const { segment, matches } of found) {
       for (const match of matches) {
@@ -451,19 +452,31 @@ export class PageSpotter {
 
   private async markInSlices(jobs: readonly MarkJob[]): Promise<boolean> {
     if (jobs.length === 0) return true;
-    await this.highlighter.ready();
+    const highlighter = await this.loadedHighlighter();
     if (this.signal.aborted) return false;
     let next = 0;
     return runInIdleSlices(this.options.lifetime, this.signal, (hasTimeLeft) => {
       // Our own changes need no records: building them would double the cost of marking.
       this.withoutObservers(() => {
         while (next < jobs.length) {
-          this.markJob(jobs[next++] as MarkJob);
+          this.markJob(jobs[next++] as MarkJob, highlighter);
           if (!hasTimeLeft()) break;
         }
       });
       return next >= jobs.length;
     });
+  }
+
+  /** The highlighter, loaded once; a failed load is tried again by the next batch. */
+  private async loadedHighlighter(): Promise<Highlighter> {
+    this.highlighterLoading ??= this.options.loadHighlighter();
+    try {
+      this.highlighter = await this.highlighterLoading;
+      return this.highlighter;
+    } catch (error) {
+      this.highlighterLoading = null;
+      throw error;
+    }
   }
 
   private withoutObservers(change: () => void): void {
@@ -482,7 +495,7 @@ export class PageSpotter {
     }
   }
 
-  private markJob(job: MarkJob): void {
+  private markJob(job: MarkJob, highlighter: Highlighter): void {
     const { container } = job;
     if (!container.isConnected) return;
     // The page changed this text since it was read: read the block again in the next batch.
@@ -497,7 +510,7 @@ export class PageSpotter {
     const root = container.getRootNode() as Root;
     if (!this.styleRemovers.has(root))
       this.styleRemovers.set(root, injectMarkStyle(root, this.options.highlightStyle));
-    this.highlighter.highlight(job.requests);
+    highlighter.highlight(job.requests);
   }
 
   private reportViewportMarked(): void {

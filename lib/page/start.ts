@@ -9,7 +9,7 @@ import { startPopover } from '@/lib/popover';
 import { type Matcher, MatcherBuilder } from '@/lib/spotting/matcher';
 import { markableUnder, sameChoices } from '@/lib/spotting/reader-choices';
 import { announce } from './announce';
-import { loadMarkJs, loadPopoverUi } from './content-chunks';
+import { loadHighlighter, loadPopoverUi } from './content-chunks';
 import { revealFirstMark } from './reveal';
 import { runInIdleSlices } from './scheduler';
 import { PageSpotter } from './spotter';
@@ -21,11 +21,19 @@ import { PageSpotter } from './spotter';
 export const MARKING_START_EVENT = 'briefings:marking-start';
 export const SCAN_IDLE_EVENT = 'briefings:scan-idle';
 
+/** How long the start may wait for the page to be idle. */
+const START_WITHIN_MS = 500;
+
 /**
  * Runs Briefings on one page: marks names while the user's settings allow it, follows their
- * changes, and answers the popup about what the page holds.
+ * changes, and answers the popup about what the page holds. The injection task itself only
+ * schedules this: the work starts once the page is idle, in a task of its own (DESIGN.md §6).
  */
 export function startPageBriefings(ctx: ContentScriptContext): void {
+  ctx.requestIdleCallback(() => runPageBriefings(ctx), { timeout: START_WITHIN_MS });
+}
+
+function runPageBriefings(ctx: ContentScriptContext): void {
   const page = new PageBriefings(ctx);
   // The popover listens for marks being pointed at or focused; with no marks it has nothing to do.
   const popover = startPopover(ctx, loadPopoverUi);
@@ -179,7 +187,7 @@ class PageBriefings {
       markWholePage: settings.markWholePage,
       highlightStyle: settings.highlightStyle,
       lifetime: this.ctx,
-      loadMarkJs,
+      loadHighlighter,
       hooks: {
         beforeFirstMark: () => announce(MARKING_START_EVENT),
         onIdle: (summary) => {

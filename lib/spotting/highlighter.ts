@@ -11,10 +11,10 @@
  * followed by nodes of ours (marks and the text between them); unwrapping gives the page's node
  * its text back and removes ours.
  *
- * mark.js itself is handed in by whoever builds the highlighter: the content script loads it
- * only when a page has a first name to mark (lib/page/content-chunks.ts).
+ * With mark.js, it is a chunk the content script loads when a page has a first name to mark
+ * (lib/page/content-chunks.ts): a page with none never pays for either.
  */
-import type Mark from 'mark.js';
+import Mark from 'mark.js';
 import {
   isMarkElement,
   MARK_CLASS,
@@ -56,11 +56,7 @@ interface RangeToMark {
 /** Text nodes mark.js leaves out of its offsets (it checks the parent only). */
 const MARK_JS_IGNORED_PARENTS = new Set(['script', 'style', 'title', 'head', 'html']);
 
-export type MarkJs = typeof Mark;
-
 export class Highlighter {
-  private markJs: MarkJs | null = null;
-  private markJsLoading: Promise<MarkJs> | null = null;
   private readonly ownNodes = new WeakSet<Node>();
   /** Keyed by the page's text node the marks were cut from. */
   private readonly chains = new Map<Text, Chain>();
@@ -72,23 +68,8 @@ export class Highlighter {
    */
   private readonly tabStops = new Map<string, HTMLElement>();
 
-  constructor(private readonly loadMarkJs: () => Promise<MarkJs>) {}
-
-  /** Loads mark.js, once: call before `highlight`. A failed load is tried again next time. */
-  async ready(): Promise<void> {
-    this.markJsLoading ??= this.loadMarkJs();
-    try {
-      this.markJs = await this.markJsLoading;
-    } catch (error) {
-      this.markJsLoading = null;
-      throw error;
-    }
-  }
-
   /** Wraps each requested name in a mark; returns what was placed. */
   highlight(requests: readonly MarkRequest[]): PlacedMark[] {
-    const Mark = this.markJs;
-    if (Mark === null) throw new Error('mark.js is not loaded: await ready() first');
     const first = requests[0];
     if (first === undefined) return [];
     const context = smallestCommonParent(requests.flatMap((r) => [r.startNode, r.endNode]));

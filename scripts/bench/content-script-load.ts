@@ -5,11 +5,13 @@
  * (see page-trace.ts); each load is a fresh tab, and every figure is the least of three loads.
  */
 import { readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Locator, Page } from 'playwright-core';
 import { builtExtensionDir } from '../harness/built-extension';
-import type { ExtensionBrowser } from '../harness/extension-browser';
+import { type ExtensionBrowser, launchExtensionBrowser } from '../harness/extension-browser';
 import {
   fromExtension,
   longTasks,
@@ -100,8 +102,13 @@ async function tracedLoad(browser: ExtensionBrowser, url: string): Promise<LoadF
   }
 }
 
-function injectionIn(trace: PageTrace, browser: ExtensionBrowser, url: string): ScriptInjection {
-  const scriptUrl = browser.extensionUrl(CONTENT_SCRIPT);
+function injectionIn(
+  trace: PageTrace,
+  browser: ExtensionBrowser,
+  url: string,
+  script = CONTENT_SCRIPT,
+): ScriptInjection {
+  const scriptUrl = browser.extensionUrl(script);
   const injection = trace.injection(scriptUrl);
   if (!injection) throw new Error(`the trace of ${url} shows no run of ${scriptUrl}`);
   return injection;
@@ -111,9 +118,48 @@ function injectionIn(trace: PageTrace, browser: ExtensionBrowser, url: string): 
  * The injection task alone, least of three fresh loads, traced until the first mark is on the
  * page: for the release build, which says nothing to the page about its work.
  */
-export async function measureInjection(
+export function measureInjection(browser: ExtensionBrowser, url: string): Promise<ScriptInjection> {
+  return leastInjection(browser, url, CONTENT_SCRIPT, (page) =>
+    page
+      .locator('mark.briefings-mark')
+      .first()
+      .waitFor({ state: 'attached', timeout: SCAN_TIMEOUT_MS }),
+  );
+}
+
+/**
+ * The baseline: what injecting an empty content script costs the same page in the same run (the
+ * browser's own part of any content script), least of three fresh loads.
+ */
+export async function measureEmptyInjection(url: string): Promise<ScriptInjection> {
+  const folder = await mkdtemp(join(tmpdir(), 'briefings-empty-script-'));
+  try {
+    const manifest = {
+      manifest_version: 3,
+      name: 'An empty content script',
+      version: '1',
+      background: { service_worker: 'background.js' },
+      content_scripts: [{ matches: ['http://*/*'], js: ['empty.js'], run_at: 'document_idle' }],
+    };
+    await writeFile(join(folder, 'manifest.json'), JSON.stringify(manifest));
+    await writeFile(join(folder, 'background.js'), '');
+    await writeFile(join(folder, 'empty.js'), 'void 0;\n');
+    const browser = await launchExtensionBrowser({ extensionDir: folder, welcomePage: 'keep' });
+    try {
+      return await leastInjection(browser, url, 'empty.js', (page) => page.waitForTimeout(500));
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
+async function leastInjection(
   browser: ExtensionBrowser,
   url: string,
+  script: string,
+  ranUntil: (page: Page) => Promise<void>,
 ): Promise<ScriptInjection> {
   const injections: ScriptInjection[] = [];
   for (let index = 0; index < LOADS; index++) {
@@ -121,11 +167,8 @@ export async function measureInjection(
     try {
       const trace = await startTrace(page);
       await page.goto(url, { waitUntil: 'load' });
-      await page
-        .locator('mark.briefings-mark')
-        .first()
-        .waitFor({ state: 'attached', timeout: SCAN_TIMEOUT_MS });
-      injections.push(injectionIn(await trace.stop(), browser, url));
+      await ranUntil(page);
+      injections.push(injectionIn(await trace.stop(), browser, url, script));
     } finally {
       await page.close();
     }

@@ -31,6 +31,7 @@ import {
   HOVER_INTENT_MS,
   LOADS,
   type LoadFigures,
+  measureEmptyInjection,
   measureHovers,
   measureInjection,
   measureLoads,
@@ -102,7 +103,7 @@ interface BaselineRun {
 async function bundleSpotter(): Promise<string> {
   const entryId = 'virtual:briefings-bench-entry';
   const entry = `
-    import Mark from 'mark.js';
+    import { Highlighter } from '@/lib/spotting/highlighter';
     import { PageSpotter } from '@/lib/page/spotter';
     import { runInIdleSlices } from '@/lib/page/scheduler';
     import { MatcherBuilder } from '@/lib/spotting/matcher';
@@ -134,7 +135,7 @@ async function bundleSpotter(): Promise<string> {
           matcher,
           markEveryPlaceMention: false,
           lifetime,
-          loadMarkJs: async () => Mark,
+          loadHighlighter: async () => new Highlighter(),
           hooks: {
             onViewportMarked: () => { firstViewportMarksMs = performance.now() - start; },
             onIdle: resolve,
@@ -465,7 +466,8 @@ async function builtExtension(server: StaticServer): Promise<string[]> {
   } finally {
     await release.close();
   }
-  progress('injection, release build');
+  const emptyInjection = await measureEmptyInjection(corpusPage);
+  progress('injection, release build, and of an empty content script');
   const browser = await launchExtensionBrowser({ build: 'test' });
   const loads: [string, LoadFigures][] = [];
   try {
@@ -483,6 +485,7 @@ async function builtExtension(server: StaticServer): Promise<string[]> {
       `  budget ≤ ${kb(BUDGETS.scriptBytes)}: ${verdict(size.bytes <= BUDGETS.scriptBytes)}`,
       '',
       `Injection task (release build, generated page, least of ${LOADS} fresh loads): ${describeInjection(injection)}`,
+      `  baseline, an empty content script on the same page: ${describeInjection(emptyInjection)}; ours ${(injection.cpuMs / emptyInjection.cpuMs).toFixed(1)}× the empty script's`,
       `  budget ≤ ${BUDGETS.injectionCpuMs} ms CPU: ${verdict(injection.cpuMs <= BUDGETS.injectionCpuMs)}`,
       '',
       `Per page, from traces of the test build (its script is larger), least of ${LOADS} fresh loads each:`,

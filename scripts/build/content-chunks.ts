@@ -3,11 +3,18 @@
  * imports when a page first needs them. WXT bundles each content script into one file, so these
  * are built here, with the extension's own Vite plugins, and written into the extension as
  * public files.
+ *
+ * Each chunk is one self-contained file, with nothing shared between them: the content script
+ * reaches them at a per-session address (use_dynamic_url), which a relative import from one
+ * chunk to another would not keep.
  */
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { build, type PluginOption } from 'vite';
-import { CONTENT_CHUNK_DIR, CONTENT_CHUNK_ENTRIES } from '../../lib/page/content-chunk-paths';
+import {
+  CONTENT_CHUNK_DIR,
+  CONTENT_CHUNK_ENTRIES,
+  type ContentChunk,
+} from '../../lib/page/content-chunk-paths';
 
 export interface ChunkFile {
   relativeDest: string;
@@ -16,46 +23,41 @@ export interface ChunkFile {
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
-/** An entry of CONTENT_CHUNK_ENTRIES as a path: a project file, or a package's main file. */
-function entryPath(entry: string): string {
-  return entry.startsWith('lib/')
-    ? join(ROOT, entry)
-    : createRequire(join(ROOT, 'package.json')).resolve(entry);
+interface ChunkOptions {
+  mode: string;
+  /** Fresh plugins for each build: the builds run side by side. */
+  plugins: () => PluginOption[];
 }
 
-export async function buildContentChunks(options: {
-  mode: string;
-  plugins: PluginOption[];
-}): Promise<ChunkFile[]> {
-  const input = Object.fromEntries(
-    Object.entries(CONTENT_CHUNK_ENTRIES).map(([name, entry]) => [name, entryPath(entry)]),
-  );
+export async function buildContentChunks(options: ChunkOptions): Promise<ChunkFile[]> {
+  const names = Object.keys(CONTENT_CHUNK_ENTRIES) as ContentChunk[];
+  return Promise.all(names.map((name) => buildChunk(name, options)));
+}
+
+async function buildChunk(name: ContentChunk, options: ChunkOptions): Promise<ChunkFile> {
   const output = await build({
     configFile: false,
     root: ROOT,
     mode: options.mode,
     logLevel: 'warn',
     resolve: { alias: { '@': ROOT } },
-    plugins: options.plugins,
+    plugins: options.plugins(),
     build: {
       write: false,
       minify: true,
-      // Chunk names without hashes: the content script asks for them by name.
       rollupOptions: {
-        input,
+        input: join(ROOT, CONTENT_CHUNK_ENTRIES[name]),
         preserveEntrySignatures: 'exports-only',
-        output: {
-          format: 'es',
-          entryFileNames: `${CONTENT_CHUNK_DIR}/[name].js`,
-          chunkFileNames: `${CONTENT_CHUNK_DIR}/[name].js`,
-        },
+        // Named without a hash: the content script asks for it by name.
+        output: { format: 'es', entryFileNames: `${CONTENT_CHUNK_DIR}/${name}.js` },
       },
     },
   });
   const [result] = Array.isArray(output) ? output : [output];
-  if (!result || !('output' in result)) throw new Error('vite returned no content chunks');
-  return result.output.map((file) => ({
-    relativeDest: file.fileName,
-    contents: file.type === 'chunk' ? file.code : String(file.source),
-  }));
+  const files = result && 'output' in result ? result.output : [];
+  const [chunk, ...others] = files;
+  if (chunk?.type !== 'chunk' || others.length > 0) {
+    throw new Error(`the ${name} chunk did not build as one file: ${files.map((f) => f.fileName)}`);
+  }
+  return { relativeDest: chunk.fileName, contents: chunk.code };
 }

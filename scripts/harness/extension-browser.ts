@@ -41,6 +41,8 @@ export async function launchExtensionBrowser(
     headless?: boolean;
     profileDir?: string;
     build?: BuildKind;
+    /** Another extension than Briefings (a benchmark's baseline): its folder. */
+    extensionDir?: string;
     /**
      * Every page runs as if in front. Here each page is a tab, and the browser slows the timers
      * of tabs behind others; a toolbar popup and the tab under it are both in view.
@@ -54,7 +56,8 @@ export async function launchExtensionBrowser(
     welcomePage?: 'close' | 'keep';
   } = {},
 ): Promise<ExtensionBrowser> {
-  const extensionDir = requireBuiltExtension(options.build ?? 'test', 'chrome');
+  const extensionDir =
+    options.extensionDir ?? requireBuiltExtension(options.build ?? 'test', 'chrome');
   const blocker = await startNetworkBlocker();
   const freshProfile =
     options.profileDir === undefined || (await readdir(options.profileDir)).length === 0;

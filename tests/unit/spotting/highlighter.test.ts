@@ -1,4 +1,3 @@
-import Mark from 'mark.js';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { Highlighter, type MarkRequest } from '@/lib/spotting/highlighter';
 
@@ -21,9 +20,8 @@ function inNode(node: Text, word: string, entityId: string, from = 0): MarkReque
 }
 
 let highlighter: Highlighter;
-beforeEach(async () => {
-  highlighter = new Highlighter(async () => Mark);
-  await highlighter.ready();
+beforeEach(() => {
+  highlighter = new Highlighter();
 });
 
 describe('marking', () => {

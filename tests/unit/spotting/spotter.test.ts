@@ -1,6 +1,6 @@
-import Mark from 'mark.js';
 import { afterEach, describe, expect, test } from 'vitest';
 import { type IdleSummary, PageSpotter } from '@/lib/page/spotter';
+import { Highlighter } from '@/lib/spotting/highlighter';
 import type { Matcher } from '@/lib/spotting/matcher';
 import { testMatcher } from './entities';
 
@@ -8,7 +8,7 @@ import { testMatcher } from './entities';
 function startSpotter(
   options: { matcher?: Matcher; markEveryPlaceMention?: boolean; markWholePage?: boolean } = {},
 ) {
-  let markJsLoads = 0;
+  let highlighterLoads = 0;
   const owner = new AbortController();
   const reports: IdleSummary[] = [];
   let idle: () => void = () => {};
@@ -22,9 +22,9 @@ function startSpotter(
         window.setTimeout(() => callback({ didTimeout: false, timeRemaining: () => 8 }), 0),
       setTimeout: (handler, timeout) => window.setTimeout(handler, timeout),
     },
-    loadMarkJs: async () => {
-      markJsLoads++;
-      return Mark;
+    loadHighlighter: async () => {
+      highlighterLoads++;
+      return new Highlighter();
     },
     hooks: {
       onIdle: (summary) => {
@@ -40,7 +40,7 @@ function startSpotter(
   const started = nextIdle();
   spotter.start();
   running.push(spotter);
-  return { spotter, owner, started, nextIdle, reports, markJsLoads: () => markJsLoads };
+  return { spotter, owner, started, nextIdle, reports, highlighterLoads: () => highlighterLoads };
 }
 
 const running: PageSpotter[] = [];
@@ -115,18 +115,18 @@ describe('where the reading is', () => {
 });
 
 describe('a static page', () => {
-  test('loads mark.js only for a first name to mark, and only once', async () => {
+  test('loads the highlighter only for a first name to mark, and only once', async () => {
     document.body.innerHTML = '<p>Nothing the briefings know of.</p>';
     const nameless = startSpotter();
     await nameless.started;
-    expect(nameless.markJsLoads()).toBe(0);
+    expect(nameless.highlighterLoads()).toBe(0);
     nameless.spotter.stop();
 
     document.body.innerHTML = '<p>Vladimir Putin met Xi Jinping.</p><p>Peskov spoke.</p>';
     const named = startSpotter();
     await named.started;
     expect(marks()).toHaveLength(3);
-    expect(named.markJsLoads()).toBe(1);
+    expect(named.highlighterLoads()).toBe(1);
   });
 
   test('marks names, text unchanged, and stop() leaves the DOM as it was', async () => {
