@@ -78,7 +78,11 @@ describe('the built /extract-article.js in Chromium', () => {
   test('is built, and neither a content script nor web-accessible', () => {
     expect(existsSync(script), `no ${script}: run \`npm run build:test\` first`).toBe(true);
     const manifest = readFileSync(join(builtExtensionDir('test'), 'manifest.json'), 'utf8');
-    expect(JSON.parse(manifest).web_accessible_resources).toBeUndefined();
+    // Web-accessible: the content script's own chunks only (lib/page/content-chunks.ts).
+    const resources = JSON.parse(manifest).web_accessible_resources.flatMap(
+      (entry: { resources: string[] }) => entry.resources,
+    );
+    expect(resources).toEqual(['content-ui/*.js']);
     expect(manifest).not.toContain('extract-article');
   });
 

@@ -146,9 +146,10 @@ beforeAll(async () => {
   browser = await launchExtensionBrowser();
   plainBrowser = await (await chromium.launch({ executablePath: chromiumPath() })).newContext();
   // Offline copies: everything they ask of other hosts fails at once rather than at the proxy.
+  // (The extension's own files, which its content script imports, are no host's.)
   for (const context of [browser.context, plainBrowser]) {
     await context.route(
-      (url) => url.hostname !== '127.0.0.1',
+      (url) => url.protocol.startsWith('http') && url.hostname !== '127.0.0.1',
       (route) => route.abort(),
     );
   }
