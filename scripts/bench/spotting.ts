@@ -29,6 +29,7 @@ import { type StaticServer, startStaticServer } from '../harness/static-server';
 import {
   contentScriptSize,
   HOVER_INTENT_MS,
+  type Hovers,
   LOADS,
   type LoadFigures,
   measureEmptyInjection,
@@ -475,8 +476,15 @@ async function builtExtension(server: StaticServer): Promise<string[]> {
       loads.push([label, await measureLoads(browser, url)]);
       progress(`${label}, test build`);
     }
+    // In a browser of its own: the traced loads before leave nothing behind that the card uses.
     const hoverPage = LARGEST_REAL_PAGES[2] as string;
-    const hovers = await measureHovers(browser, `${server.origin}/${hoverPage}`);
+    const hoverBrowser = await launchExtensionBrowser({ build: 'test' });
+    let hovers: Hovers;
+    try {
+      hovers = await measureHovers(hoverBrowser, `${server.origin}/${hoverPage}`);
+    } finally {
+      await hoverBrowser.close();
+    }
     const firstHover = percentile(hovers.firstMs, 50);
     const nextHover = percentile(hovers.nextMs, 50) - HOVER_INTENT_MS;
     const verdict = (met: boolean) => (met ? 'met' : 'NOT MET');
