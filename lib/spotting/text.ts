@@ -40,15 +40,25 @@ export function isWordCharBefore(text: string, index: number): boolean {
   return isWordCharAt(text, isLowSurrogate && index >= 2 ? index - 2 : index - 1);
 }
 
+const DOLLAR = 0x24;
 const currencySign = /\p{Sc}/u;
+const nonAsciiCurrencyCache = new Map<number, boolean>();
 
 /**
  * Whether the character starting at `index` is a currency sign ($, €, £, ¥, ₹…). A name glued to
- * one is part of a currency ("US$1.14 billion", "HK$", "$US"), not a mention.
+ * one is part of a currency ("US$1.14 billion", "HK$", "$US"), not a mention. Asked at every
+ * word the matcher tries, so ASCII is answered without a regular expression, the rest cached.
  */
 export function isCurrencySignAt(text: string, index: number): boolean {
   if (index < 0 || index >= text.length) return false;
-  return currencySign.test(String.fromCodePoint(text.codePointAt(index) ?? 0));
+  const codePoint = text.codePointAt(index) ?? 0;
+  if (codePoint < 128) return codePoint === DOLLAR;
+  let known = nonAsciiCurrencyCache.get(codePoint);
+  if (known === undefined) {
+    known = currencySign.test(String.fromCodePoint(codePoint));
+    nonAsciiCurrencyCache.set(codePoint, known);
+  }
+  return known;
 }
 
 /** Spaces, tabs, line breaks and the typographic spaces pages put between a first and last name. */
