@@ -124,7 +124,7 @@ test('Keep both adds a numbered copy beside the installed pack', async () => {
   const group = question('field-notes-revised.json', 'Field notes from Zolotyi Bereh');
   await group.getByRole('button', { name: 'Keep both' }).click();
   await expect.poll(status).toBe('Imported “Field notes, revised (2)”.');
-  expect(await packTable()).toEqual([
+  await expect.poll(packTable).toEqual([
     ['Field notes from Zolotyi BerehImported · field-notes', '1', '1', '1', '1'],
     ['Field notes, revised (2)Imported · field-notes-2', '1', '1', '1', '2'],
     [expect.stringContaining(bundledPack().title), ...bundledCounts()],
@@ -143,7 +143,8 @@ test('Replace puts the new version in place of the installed one', async () => {
   const group = question('field-notes-revised.json', 'Field notes from Zolotyi Bereh');
   await group.getByRole('button', { name: 'Replace' }).click();
   await expect.poll(status).toBe('Imported “Field notes, revised”.');
-  expect(await packTable()).toEqual([
+  // The list is read again after the import's message: it follows a moment later.
+  await expect.poll(packTable).toEqual([
     ['Field notes, revisedImported · field-notes', '1', '1', '1', '2'],
     [expect.stringContaining(bundledPack().title), ...bundledCounts()],
   ]);
