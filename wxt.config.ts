@@ -80,6 +80,14 @@ export default defineConfig({
     // A headless browser cannot click the toolbar button, open the context menu or press an
     // extension shortcut, so the test build holds the access those gestures grant for the page
     // in the active tab (activeTab). The release build has no host permission.
+    // The script every page gets (entrypoints/briefings-page.ts), once the page is loaded.
+    content_scripts: [
+      {
+        matches: ['http://*/*', 'https://*/*'],
+        js: ['briefings-page.js'],
+        run_at: 'document_idle',
+      },
+    ],
     // The content script's chunks (lib/page/content-chunks.ts), which it imports on pages. At a
     // per-session address (use_dynamic_url), so no page can probe for them to learn that
     // Briefings is installed.

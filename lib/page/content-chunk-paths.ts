@@ -5,6 +5,7 @@
 export const CONTENT_CHUNK_DIR = 'content-ui';
 
 export const CONTENT_CHUNK_ENTRIES = {
+  page: 'lib/page/start.ts',
   popover: 'lib/popover/ui.ts',
   highlighter: 'lib/spotting/highlighter.ts',
 } as const;

@@ -1,4 +1,3 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import {
   backgroundMessenger,
   contentMessenger,
@@ -10,6 +9,7 @@ import { type Matcher, MatcherBuilder } from '@/lib/spotting/matcher';
 import { markableUnder, sameChoices } from '@/lib/spotting/reader-choices';
 import { announce } from './announce';
 import { loadHighlighter, loadPopoverUi } from './content-chunks';
+import type { ContentScriptLifetime } from './lifetime';
 import { revealFirstMark } from './reveal';
 import { runInIdleSlices } from './scheduler';
 import { PageSpotter } from './spotter';
@@ -21,22 +21,15 @@ import { PageSpotter } from './spotter';
 export const MARKING_START_EVENT = 'briefings:marking-start';
 export const SCAN_IDLE_EVENT = 'briefings:scan-idle';
 
-/** How long the start may wait for the page to be idle. */
-const START_WITHIN_MS = 500;
-
 /**
  * Runs Briefings on one page: marks names while the user's settings allow it, follows their
- * changes, and answers the popup about what the page holds. The injection task itself only
- * schedules this: the work starts once the page is idle, in a task of its own (DESIGN.md §6).
+ * changes, and answers the popup about what the page holds. This module is a chunk the injected
+ * script imports once the page is idle (lib/page/boot.ts).
  */
-export function startPageBriefings(ctx: ContentScriptContext): void {
-  ctx.requestIdleCallback(() => runPageBriefings(ctx), { timeout: START_WITHIN_MS });
-}
-
-function runPageBriefings(ctx: ContentScriptContext): void {
-  const page = new PageBriefings(ctx);
+export function startPageBriefings(lifetime: ContentScriptLifetime): void {
+  const page = new PageBriefings(lifetime);
   // The popover listens for marks being pointed at or focused; with no marks it has nothing to do.
-  const popover = startPopover(ctx, loadPopoverUi);
+  const popover = startPopover(lifetime, loadPopoverUi);
   const applySettings = (settings: PageSettings) => {
     popover.setAppearance(settings.cardAppearance);
     page.apply(settings);
@@ -51,7 +44,7 @@ function runPageBriefings(ctx: ContentScriptContext): void {
     }),
     contentMessenger.onMessage('revealEntity', ({ data }) => revealFirstMark(data.entityId)),
   ];
-  ctx.onInvalidated(() => {
+  lifetime.signal.addEventListener('abort', () => {
     for (const remove of removers) remove();
   });
   page.loadSettings(applySettings);
@@ -77,7 +70,7 @@ class PageBriefings {
   /** The terms of the dictionary `matcher` was built from (text, entity and rules). */
   private termKeys = new Set<string>();
 
-  constructor(private readonly ctx: ContentScriptContext) {
+  constructor(private readonly lifetime: ContentScriptLifetime) {
     this.settingsRead = new Promise((resolve) => {
       this.settingsReadNow = resolve;
     });
@@ -131,7 +124,7 @@ class PageBriefings {
         if (settings === null || !settings.enabled) return;
         const [before, previous] = [this.termKeys, this.matcher];
         const matcher = await this.currentMatcher();
-        if (matcher === null || this.ctx.isInvalid) return;
+        if (matcher === null || this.lifetime.isInvalid) return;
         const running = this.spotter !== null && !this.spotter.stopped ? this.spotter : null;
         if (running && matcher === previous) return; // the same names
         if (running && [...before].every((key) => this.termKeys.has(key))) {
@@ -162,7 +155,7 @@ class PageBriefings {
   private async switchTo(settings: PageSettings): Promise<void> {
     const previous = this.applied;
     this.applied = settings;
-    if (!settings.enabled || this.ctx.isInvalid) {
+    if (!settings.enabled || this.lifetime.isInvalid) {
       this.stopSpotter();
       return;
     }
@@ -178,7 +171,7 @@ class PageBriefings {
     }
     this.stopSpotter();
     const matcher = await this.currentMatcher();
-    if (matcher === null || this.ctx.isInvalid) return;
+    if (matcher === null || this.lifetime.isInvalid) return;
     this.expectScan();
     this.spotter = new PageSpotter(document, {
       matcher,
@@ -186,7 +179,7 @@ class PageBriefings {
       markEveryPlaceMention: settings.markEveryPlaceMention,
       markWholePage: settings.markWholePage,
       highlightStyle: settings.highlightStyle,
-      lifetime: this.ctx,
+      lifetime: this.lifetime,
       loadHighlighter,
       hooks: {
         beforeFirstMark: () => announce(MARKING_START_EVENT),
@@ -211,7 +204,7 @@ class PageBriefings {
     if (dictionary === null) return this.matcher;
     const builder = new MatcherBuilder(dictionary);
     const termKeys = new Set(dictionary.terms.map((term) => JSON.stringify(term)));
-    const built = await runInIdleSlices(this.ctx, this.ctx.signal, (hasTimeLeft) =>
+    const built = await runInIdleSlices(this.lifetime, this.lifetime.signal, (hasTimeLeft) =>
       builder.addTerms(hasTimeLeft),
     );
     if (!built) return null;

@@ -47,6 +47,11 @@ interface OpenCard {
   state: BriefingState;
   /** Opened or used with the keyboard: then the pointer wandering off is no reason to close. */
   keyboard: boolean;
+  /**
+   * Shown to the reader. A card is drawn and placed, hidden, while the pointer rests on its
+   * name, and shown when hover intent is reached: its cost is paid during the rest.
+   */
+  revealed: boolean;
   announced: boolean;
   /** Focus goes into the card once it is placed (it cannot take focus while still hidden). */
   focusWhenPlaced: boolean;
@@ -162,6 +167,8 @@ export class PopoverController {
       return;
     }
     if (this.intended === mark) return;
+    // A card on screen for another name stays until intent; otherwise this one is drawn now.
+    if (!this.card?.revealed) this.prepare(mark, entityId);
     this.cancelIntent();
     this.intended = mark;
     const intentLeft = Math.max(0, HOVER_INTENT_MS - (performance.now() - since));
@@ -178,7 +185,8 @@ export class PopoverController {
     if (to !== null && entityOf(to) === entityOf(from)) return;
     if (this.intended === from) this.cancelIntent();
     if (this.card && this.showsName(from) && !this.host?.contains(asNode(event.relatedTarget))) {
-      this.scheduleLeave();
+      if (this.card.revealed) this.scheduleLeave();
+      else this.close({ restoreFocus: false }); // never shown: it goes without a trace
     }
   }
 
@@ -258,9 +266,25 @@ export class PopoverController {
     this.cancelLeave();
     if (this.card?.mark === mark) {
       if (keyboard) this.card.keyboard = true;
+      if (!this.card.revealed) this.reveal(this.card);
       if (focusCard) this.focusCard();
       return;
     }
+    this.drawCard(mark, entityId, { keyboard, revealed: true });
+    if (focusCard) this.focusCard();
+  }
+
+  /** Draws the card of the name the pointer rests on, hidden until hover intent opens it. */
+  private prepare(mark: HTMLElement, entityId: string): void {
+    if (this.card?.mark === mark) return;
+    this.drawCard(mark, entityId, { keyboard: false, revealed: false });
+  }
+
+  private drawCard(
+    mark: HTMLElement,
+    entityId: string,
+    { keyboard, revealed }: { keyboard: boolean; revealed: boolean },
+  ): void {
     // Another name: the old card goes at once rather than show the wrong person meanwhile.
     this.close({ restoreFocus: false });
     this.card = {
@@ -270,6 +294,7 @@ export class PopoverController {
       previous: [],
       state: { status: 'loading' },
       keyboard,
+      revealed,
       announced: false,
       focusWhenPlaced: false,
       theme: this.themeAt(mark),
@@ -277,7 +302,14 @@ export class PopoverController {
       pinned: false,
     };
     this.load(entityId);
-    if (focusCard) this.focusCard();
+  }
+
+  private reveal(card: OpenCard): void {
+    card.revealed = true;
+    const element = this.cardElement();
+    if (!element) return; // drawn at its first render, shown then
+    element.dataset.revealed = 'true';
+    if (element.dataset.placed === 'true') this.placed();
   }
 
   private load(entityId: string): void {
@@ -398,6 +430,7 @@ export class PopoverController {
       this.host.mount,
     );
     const element = this.cardElement();
+    if (element) element.dataset.revealed = String(card.revealed);
     if (element && !this.stopFollowing && !card.pinned) {
       this.stopFollowing = followMark(card.mark, element, {
         onPlaced: () => this.guard(() => this.placed()),
@@ -423,7 +456,7 @@ export class PopoverController {
   /** The card is on screen, next to its name, for the first time. */
   private placed(): void {
     const card = this.card;
-    if (!card) return;
+    if (!card?.revealed) return;
     if (card.focusWhenPlaced) {
       card.focusWhenPlaced = false;
       this.cardElement()?.focus({ preventScroll: true });
@@ -459,7 +492,7 @@ export class PopoverController {
     // A choice from the card's menu re-marks the page: the name is then its first mark, if any.
     const name = card.mark.isConnected ? card.mark : firstMarkOf(card.entityId);
     if ((restoreFocus || focusInCard) && name) name.focus({ preventScroll: true });
-    announce(POPOVER_CLOSE_EVENT);
+    if (card.revealed) announce(POPOVER_CLOSE_EVENT);
   }
 
   private scheduleLeave(): void {

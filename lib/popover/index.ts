@@ -4,8 +4,8 @@
  * code (Preact, components, styles) is loaded at that first moment, and the request that called
  * for it is handed over; from then on the card listens for itself.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PopoverUiModule } from '@/lib/page/content-chunks';
+import type { ContentScriptLifetime } from '@/lib/page/lifetime';
 import { closestMark, onMarkActivated } from '@/lib/page/marks';
 import { focusMark } from '@/lib/page/reveal';
 import type { CardAppearance } from '@/lib/settings';
@@ -22,11 +22,11 @@ export interface Popover {
 }
 
 /**
- * Waits for the reader's first use of a name until the extension reloads (`ctx` invalidated).
+ * Waits for the reader's first use of a name until the extension reloads (the lifetime ends).
  * Where highlighting is off there are no marks, so nothing loads.
  */
 export function startPopover(
-  ctx: ContentScriptContext,
+  lifetime: ContentScriptLifetime,
   loadUi: () => Promise<PopoverUiModule>,
 ): Popover {
   const briefings = new BriefingSource();
@@ -36,16 +36,16 @@ export function startPopover(
   /** What the reader asked while the card's code was loading: the latest only. */
   let pending: CardRequest | null = null;
   const waiting = new AbortController();
-  const signal = AbortSignal.any([ctx.signal, waiting.signal]);
+  const signal = AbortSignal.any([lifetime.signal, waiting.signal]);
 
   const load = () => {
     if (loading) return;
     loading = true;
     loadUi()
       .then(({ createPopoverUi }) => {
-        if (ctx.signal.aborted) return;
+        if (lifetime.signal.aborted) return;
         waiting.abort(); // the card listens for itself from now on
-        ui = createPopoverUi({ briefings, appearance, signal: ctx.signal });
+        ui = createPopoverUi({ briefings, appearance, signal: lifetime.signal });
         if (pending) ui.handle(pending);
         pending = null;
       })
