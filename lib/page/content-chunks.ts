@@ -8,6 +8,7 @@
  */
 import type { Highlighter } from '@/lib/spotting/highlighter';
 import { CONTENT_CHUNK_DIR, type ContentChunk } from './content-chunk-paths';
+import type { OwnMarks } from './own-marks';
 
 function importChunk<Module>(name: ContentChunk): Promise<Module> {
   // Written as `chrome.runtime.getURL(…)` inside `import()`: the one form Firefox's add-on
@@ -27,7 +28,7 @@ export function loadPopoverUi(): Promise<PopoverUiModule> {
   return importChunk<PopoverUiModule>('popover');
 }
 
-export async function loadHighlighter(): Promise<Highlighter> {
+export async function loadHighlighter(marks: OwnMarks): Promise<Highlighter> {
   const module = await importChunk<typeof import('@/lib/spotting/highlighter')>('highlighter');
-  return new module.Highlighter();
+  return new module.Highlighter(marks);
 }

@@ -7,7 +7,7 @@
  * marks. The physical key (`code`) is read, not the character, so the shortcut is the same on
  * every keyboard layout and on macOS, where Alt+Shift types a symbol.
  */
-import { MARK_SELECTOR } from '@/lib/spotting/mark-names';
+import type { OwnMarks } from './own-marks';
 
 export type MarkStep = 'next' | 'previous';
 
@@ -41,9 +41,10 @@ const NOT_TYPED_INTO = new Set(['button', 'checkbox', 'radio', 'submit', 'reset'
 export function markToward(
   step: MarkStep,
   from: Element | null,
+  ownMarks: OwnMarks,
   root: Document = document,
 ): HTMLElement | null {
-  const marks = [...root.querySelectorAll<HTMLElement>(`${MARK_SELECTOR}[tabindex]`)];
+  const marks = ownMarks.all(root, { focusable: true });
   if (marks.length === 0) return null;
   const isAhead =
     from !== null

@@ -1,10 +1,10 @@
 /**
  * How the rest of the content script learns that the reader wants to know about a mark: they
  * point at it or focus it (Tab). The popover (built elsewhere) listens here; marks themselves
- * carry no listeners, so a page with hundreds of marks costs two listeners in all.
+ * carry no listeners, so a page with hundreds of marks costs two listeners in all. Only the
+ * reader's own input counts (`isTrusted`): events a page script makes open nothing.
  */
-import { MARK_ENTITY_ATTRIBUTE, MARK_SELECTOR } from '@/lib/spotting/mark-names';
-import { isElement } from '@/lib/spotting/text-walker';
+import type { OwnMarks } from './own-marks';
 
 export interface MarkActivation {
   /** The mark element pointed at or focused (a name spanning elements has one per part). */
@@ -19,32 +19,22 @@ export interface MarkActivation {
  */
 export function onMarkActivated(
   handler: (activation: MarkActivation) => void,
-  options: { signal: AbortSignal; target?: Document },
+  options: { marks: OwnMarks; signal: AbortSignal; target?: Document },
 ): void {
+  const { marks } = options;
   const target = options.target ?? document;
   const listen = (type: 'pointerover' | 'focusin', trigger: MarkActivation['trigger']) =>
     target.addEventListener(
       type,
       (event) => {
-        const mark = markAt(event);
-        const entityId = mark?.getAttribute(MARK_ENTITY_ATTRIBUTE);
+        if (!event.isTrusted) return;
+        // composedPath reaches inside open shadow roots.
+        const mark = marks.markAt(event.composedPath()[0] ?? null);
+        const entityId = mark && marks.entityOf(mark);
         if (mark && entityId) handler({ mark, entityId, trigger });
       },
       { capture: true, passive: true, signal: options.signal },
     );
   listen('pointerover', 'pointer');
   listen('focusin', 'focus');
-}
-
-/** The mark an event happened on; composedPath reaches inside open shadow roots. */
-function markAt(event: Event): HTMLElement | null {
-  return closestMark(event.composedPath()[0] ?? null);
-}
-
-/** The mark an event target (an element or a text node) is in, if any. */
-export function closestMark(target: EventTarget | null): HTMLElement | null {
-  if (target === null || !('nodeType' in target)) return null;
-  const node = target as Node;
-  const element = isElement(node) ? node : node.parentElement;
-  return element?.closest<HTMLElement>(MARK_SELECTOR) ?? null;
 }

@@ -2,13 +2,17 @@
  * Bringing a mark to the reader: into view and focused. "On this page" in the popup also makes
  * the first mark of an entity stand out for a moment, so the reader's eye finds it.
  */
-import { MARK_ENTITY_ATTRIBUTE, MARK_SELECTOR, REVEALED_CLASS } from '@/lib/spotting/mark-names';
+import { REVEALED_CLASS } from '@/lib/spotting/mark-names';
+import type { OwnMarks } from './own-marks';
 
 const REVEAL_MS = 1600;
 
-export function revealFirstMark(entityId: string, root: Document = document): boolean {
-  const selector = `${MARK_SELECTOR}[${MARK_ENTITY_ATTRIBUTE}="${CSS.escape(entityId)}"]`;
-  const mark = root.querySelector<HTMLElement>(selector);
+export function revealFirstMark(
+  entityId: string,
+  marks: OwnMarks,
+  root: Document = document,
+): boolean {
+  const mark = marks.firstOf(entityId, root);
   if (!mark) return false;
   focusMark(mark);
   mark.classList.add(REVEALED_CLASS);

@@ -557,6 +557,7 @@ function markRequestOf(segment: TextSegment, match: TermMatch): MarkRequest {
     endNode: end.node,
     endOffset: end.offset,
     entityId: match.term.entityId,
+    name: match.term.text,
   };
 }
 

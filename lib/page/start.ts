@@ -10,6 +10,7 @@ import { markableUnder, sameChoices } from '@/lib/spotting/reader-choices';
 import { announce } from './announce';
 import { loadHighlighter, loadPopoverUi } from './content-chunks';
 import type { ContentScriptLifetime } from './lifetime';
+import { OwnMarks } from './own-marks';
 import { revealFirstMark } from './reveal';
 import { runInIdleSlices } from './scheduler';
 import { PageSpotter } from './spotter';
@@ -27,9 +28,10 @@ export const SCAN_IDLE_EVENT = 'briefings:scan-idle';
  * script imports once the page is idle (lib/page/boot.ts).
  */
 export function startPageBriefings(lifetime: ContentScriptLifetime): void {
-  const page = new PageBriefings(lifetime);
+  const marks = new OwnMarks();
+  const page = new PageBriefings(lifetime, marks);
   // The popover listens for marks being pointed at or focused; with no marks it has nothing to do.
-  const popover = startPopover(lifetime, loadPopoverUi);
+  const popover = startPopover(lifetime, marks, loadPopoverUi);
   const applySettings = (settings: PageSettings) => {
     popover.setAppearance(settings.cardAppearance);
     page.apply(settings);
@@ -42,7 +44,7 @@ export function startPageBriefings(lifetime: ContentScriptLifetime): void {
       popover.corpusChanged();
       page.refreshNames();
     }),
-    contentMessenger.onMessage('revealEntity', ({ data }) => revealFirstMark(data.entityId)),
+    contentMessenger.onMessage('revealEntity', ({ data }) => revealFirstMark(data.entityId, marks)),
   ];
   lifetime.signal.addEventListener('abort', () => {
     for (const remove of removers) remove();
@@ -70,7 +72,10 @@ class PageBriefings {
   /** The terms of the dictionary `matcher` was built from (text, entity and rules). */
   private termKeys = new Set<string>();
 
-  constructor(private readonly lifetime: ContentScriptLifetime) {
+  constructor(
+    private readonly lifetime: ContentScriptLifetime,
+    private readonly marks: OwnMarks,
+  ) {
     this.settingsRead = new Promise((resolve) => {
       this.settingsReadNow = resolve;
     });
@@ -180,7 +185,7 @@ class PageBriefings {
       markWholePage: settings.markWholePage,
       highlightStyle: settings.highlightStyle,
       lifetime: this.lifetime,
-      loadHighlighter,
+      loadHighlighter: () => loadHighlighter(this.marks),
       hooks: {
         beforeFirstMark: () => announce(MARKING_START_EVENT),
         onIdle: (summary) => {

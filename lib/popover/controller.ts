@@ -13,10 +13,10 @@ import type { CardChoice, ChoiceOutcome } from '@/components/briefing/card-choic
 import { pagePublicationDay } from '@/lib/article/metadata';
 import { announce } from '@/lib/page/announce';
 import { markStepOf, markToward } from '@/lib/page/mark-navigation';
-import { closestMark, type MarkActivation, onMarkActivated } from '@/lib/page/marks';
+import { type MarkActivation, onMarkActivated } from '@/lib/page/marks';
+import type { OwnMarks } from '@/lib/page/own-marks';
 import { focusMark } from '@/lib/page/reveal';
 import type { CardAppearance } from '@/lib/settings';
-import { MARK_ENTITY_ATTRIBUTE, MARK_SELECTOR } from '@/lib/spotting/mark-names';
 import type { EntityRef } from '@/lib/views';
 import type { BriefingProvider } from './briefing-source';
 import { applyCardChoice } from './card-choices';
@@ -69,6 +69,8 @@ interface OpenCard {
 export interface PopoverOptions {
   css: string;
   briefings: BriefingProvider;
+  /** Which marks are ours and what they name: the card opens for these only. */
+  marks: OwnMarks;
   signal: AbortSignal;
 }
 
@@ -91,29 +93,23 @@ export class PopoverController {
 
   start(): void {
     const { signal } = this.options;
-    const listen = { capture: true, signal };
-    onMarkActivated((activation) => this.guard(() => this.onActivated(activation)), { signal });
-    document.addEventListener('pointerout', (event) => this.guard(() => this.onPointerOut(event)), {
-      ...listen,
-      passive: true,
+    onMarkActivated((activation) => this.guard(() => this.onActivated(activation)), {
+      marks: this.options.marks,
+      signal,
     });
-    document.addEventListener(
-      'pointerdown',
-      (event) => this.guard(() => this.onPointerDown(event)),
-      {
-        ...listen,
-        passive: true,
-      },
-    );
-    document.addEventListener('click', (event) => this.guard(() => this.onClick(event)), {
-      ...listen,
-      passive: true,
-    });
-    document.addEventListener(
-      'keydown',
-      (event) => this.guard(() => this.onPageKey(event)),
-      listen,
-    );
+    // The reader's own input only (isTrusted): a page script's events neither open nor close.
+    const listen = <E extends Event>(type: string, handler: (event: E) => void, passive = true) =>
+      document.addEventListener(
+        type,
+        (event) => {
+          if (event.isTrusted) this.guard(() => handler(event as E));
+        },
+        { capture: true, passive, signal },
+      );
+    listen<PointerEvent>('pointerout', (event) => this.onPointerOut(event));
+    listen<PointerEvent>('pointerdown', (event) => this.onPointerDown(event));
+    listen<MouseEvent>('click', (event) => this.onClick(event));
+    listen<KeyboardEvent>('keydown', (event) => this.onPageKey(event), false);
     signal.addEventListener('abort', () => this.destroy(), { once: true });
   }
 
@@ -179,10 +175,10 @@ export class PopoverController {
   }
 
   private onPointerOut(event: PointerEvent): void {
-    const from = closestMark(event.target);
+    const from = this.options.marks.markAt(event.target);
     if (from === null) return;
-    const to = closestMark(event.relatedTarget);
-    if (to !== null && entityOf(to) === entityOf(from)) return;
+    const to = this.options.marks.markAt(event.relatedTarget);
+    if (to !== null && this.entityOf(to) === this.entityOf(from)) return;
     if (this.intended === from) this.cancelIntent();
     if (this.card && this.showsName(from) && !this.host?.contains(asNode(event.relatedTarget))) {
       if (this.card.revealed) this.scheduleLeave();
@@ -194,27 +190,27 @@ export class PopoverController {
     if (!this.card) return;
     const target = asNode(event.target);
     if (this.host?.contains(target)) return;
-    const mark = closestMark(event.target);
+    const mark = this.options.marks.markAt(event.target);
     if (mark && this.showsName(mark)) return;
     this.close({ restoreFocus: false });
   }
 
   private onClick(event: MouseEvent): void {
-    const request = clickRequest(event);
+    const request = clickRequest(event, this.options.marks);
     if (request) this.handle(request);
   }
 
   private onPageKey(event: KeyboardEvent): void {
     // Keys in the card arrive here first (capture), retargeted to the host: the card handles them.
     if (this.host?.contains(asNode(event.target))) return;
-    const request = keyRequest(event, this.card?.mark ?? null);
+    const request = keyRequest(event, this.card?.mark ?? null, this.options.marks);
     if (request) {
       event.preventDefault();
       this.handle(request);
       return;
     }
     if (event.key === 'Escape' && this.card) {
-      const mark = closestMark(event.target);
+      const mark = this.options.marks.markAt(event.target);
       const focusOnMark = mark !== null && this.showsName(mark);
       this.close({ restoreFocus: focusOnMark });
     }
@@ -227,7 +223,7 @@ export class PopoverController {
     const step = markStepOf(event);
     if (step) {
       event.preventDefault();
-      const mark = markToward(step, this.card.mark);
+      const mark = markToward(step, this.card.mark, this.options.marks);
       if (mark) this.goTo(mark);
       return;
     }
@@ -250,7 +246,7 @@ export class PopoverController {
 
   /** The next or previous mark: into view, focused, its card open beside it. */
   private goTo(mark: HTMLElement): void {
-    const entityId = entityOf(mark);
+    const entityId = this.entityOf(mark);
     if (!entityId) return;
     this.close({ restoreFocus: false });
     focusMark(mark);
@@ -289,7 +285,7 @@ export class PopoverController {
     this.close({ restoreFocus: false });
     this.card = {
       mark,
-      pendingName: nameAt(mark),
+      pendingName: this.options.marks.nameOf(mark)?.name ?? '',
       entityId,
       previous: [],
       state: { status: 'loading' },
@@ -447,7 +443,7 @@ export class PopoverController {
     // Not bubbling, so these fire for the card as a whole, not for each element inside it.
     host.mount.addEventListener('pointerenter', () => this.cancelLeave());
     host.mount.addEventListener('pointerleave', (event) => {
-      const to = closestMark(event.relatedTarget);
+      const to = this.options.marks.markAt(event.relatedTarget);
       if (!(to && this.showsName(to))) this.guard(() => this.scheduleLeave());
     });
     return host;
@@ -490,7 +486,7 @@ export class PopoverController {
     this.stopFollow();
     if (this.host) render(null, this.host.mount);
     // A choice from the card's menu re-marks the page: the name is then its first mark, if any.
-    const name = card.mark.isConnected ? card.mark : firstMarkOf(card.entityId);
+    const name = card.mark.isConnected ? card.mark : this.options.marks.firstOf(card.entityId);
     if ((restoreFocus || focusInCard) && name) name.focus({ preventScroll: true });
     if (card.revealed) announce(POPOVER_CLOSE_EVENT);
   }
@@ -521,7 +517,13 @@ export class PopoverController {
   /** The card shows this name: the mark itself, or another part of the same name. */
   private showsName(mark: HTMLElement): boolean {
     const card = this.card;
-    return card !== null && (card.mark === mark || entityOf(mark) === entityOf(card.mark));
+    return (
+      card !== null && (card.mark === mark || this.entityOf(mark) === this.entityOf(card.mark))
+    );
+  }
+
+  private entityOf(mark: HTMLElement): string | null {
+    return this.options.marks.entityOf(mark);
   }
 
   private cardElement(): HTMLElement | null {
@@ -550,20 +552,6 @@ export class PopoverController {
 
 function asNode(target: EventTarget | null): Node | null {
   return target instanceof Node ? target : null;
-}
-
-function firstMarkOf(entityId: string): HTMLElement | null {
-  return document.querySelector<HTMLElement>(
-    `${MARK_SELECTOR}[${MARK_ENTITY_ATTRIBUTE}="${CSS.escape(entityId)}"]`,
-  );
-}
-
-function entityOf(mark: HTMLElement): string | null {
-  return mark.getAttribute(MARK_ENTITY_ATTRIBUTE);
-}
-
-function nameAt(mark: HTMLElement): string {
-  return (mark.textContent ?? '').trim() || 'Briefing';
 }
 
 function focusableIn(root: HTMLElement): HTMLElement[] {

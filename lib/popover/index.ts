@@ -6,10 +6,10 @@
  */
 import type { PopoverUiModule } from '@/lib/page/content-chunks';
 import type { ContentScriptLifetime } from '@/lib/page/lifetime';
-import { closestMark, onMarkActivated } from '@/lib/page/marks';
+import { onMarkActivated } from '@/lib/page/marks';
+import type { OwnMarks } from '@/lib/page/own-marks';
 import { focusMark } from '@/lib/page/reveal';
 import type { CardAppearance } from '@/lib/settings';
-import { MARK_ENTITY_ATTRIBUTE } from '@/lib/spotting/mark-names';
 import { BriefingSource } from './briefing-source';
 import { type CardRequest, clickRequest, keyRequest } from './requests';
 import type { PopoverUi } from './ui';
@@ -27,6 +27,7 @@ export interface Popover {
  */
 export function startPopover(
   lifetime: ContentScriptLifetime,
+  marks: OwnMarks,
   loadUi: () => Promise<PopoverUiModule>,
 ): Popover {
   const briefings = new BriefingSource();
@@ -45,7 +46,7 @@ export function startPopover(
       .then(({ createPopoverUi }) => {
         if (lifetime.signal.aborted) return;
         waiting.abort(); // the card listens for itself from now on
-        ui = createPopoverUi({ briefings, appearance, signal: lifetime.signal });
+        ui = createPopoverUi({ briefings, marks, appearance, signal: lifetime.signal });
         if (pending) ui.handle(pending);
         pending = null;
       })
@@ -67,27 +68,28 @@ export function startPopover(
       if (trigger === 'pointer') ask({ kind: 'point', mark, entityId, since: performance.now() });
       else load();
     },
-    { signal },
+    { marks, signal },
   );
   const listen = { capture: true, signal };
   document.addEventListener(
     'pointerout',
     (event) => {
       // The pointer left the name before the card could open: no card to open.
-      const from = closestMark(event.target);
-      const to = closestMark(event.relatedTarget);
-      if (pending?.kind === 'point' && from !== null && !sameName(from, to)) pending = null;
+      const from = marks.markAt(event.target);
+      const to = marks.markAt(event.relatedTarget);
+      const sameName = to !== null && from !== null && marks.entityOf(to) === marks.entityOf(from);
+      if (pending?.kind === 'point' && from !== null && !sameName) pending = null;
     },
     { ...listen, passive: true },
   );
-  document.addEventListener('click', (event) => ask(clickRequest(event)), {
+  document.addEventListener('click', (event) => ask(clickRequest(event, marks)), {
     ...listen,
     passive: true,
   });
   document.addEventListener(
     'keydown',
     (event) => {
-      const request = keyRequest(event, null);
+      const request = keyRequest(event, null, marks);
       if (request === null) return;
       event.preventDefault();
       // Focus moves now, so a second press goes on from there; the card follows once loaded.
@@ -104,9 +106,4 @@ export function startPopover(
       ui?.setAppearance(chosen);
     },
   };
-}
-
-function sameName(mark: HTMLElement, other: HTMLElement | null): boolean {
-  const entityId = mark.getAttribute(MARK_ENTITY_ATTRIBUTE);
-  return other !== null && other.getAttribute(MARK_ENTITY_ATTRIBUTE) === entityId;
 }

@@ -5,6 +5,7 @@
  */
 import briefingCss from '@/components/briefing/briefing.css?inline';
 import popoverCss from '@/components/briefing/popover.css?inline';
+import type { OwnMarks } from '@/lib/page/own-marks';
 import type { CardAppearance } from '@/lib/settings';
 import type { BriefingProvider } from './briefing-source';
 import { PopoverController } from './controller';
@@ -22,12 +23,14 @@ export interface PopoverUi {
  */
 export function createPopoverUi(options: {
   briefings: BriefingProvider;
+  marks: OwnMarks;
   appearance: CardAppearance;
   signal: AbortSignal;
 }): PopoverUi {
   const controller = new PopoverController({
     css: `${briefingCss}\n${popoverCss}`,
     briefings: options.briefings,
+    marks: options.marks,
     signal: options.signal,
   });
   controller.setAppearance(options.appearance);

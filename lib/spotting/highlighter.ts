@@ -15,6 +15,7 @@
  * (lib/page/content-chunks.ts): a page with none never pays for either.
  */
 import Mark from 'mark.js';
+import type { OwnMarks } from '@/lib/page/own-marks';
 import {
   isMarkElement,
   MARK_CLASS,
@@ -31,6 +32,8 @@ export interface MarkRequest {
   endNode: Text;
   endOffset: number;
   entityId: string;
+  /** The name as the dictionary holds it (the alias matched). */
+  name: string;
 }
 
 /** A name marked on the page: one element, or one per text node when the name spans several. */
@@ -51,12 +54,16 @@ interface RangeToMark {
   start: number;
   length: number;
   placed: PlacedMark;
+  name: string;
 }
 
 /** Text nodes mark.js leaves out of its offsets (it checks the parent only). */
 const MARK_JS_IGNORED_PARENTS = new Set(['script', 'style', 'title', 'head', 'html']);
 
 export class Highlighter {
+  /** `marks` learns of every mark made: the page's DOM carries no entity ids (release builds). */
+  constructor(private readonly marks: OwnMarks) {}
+
   private readonly ownNodes = new WeakSet<Node>();
   /** Keyed by the page's text node the marks were cut from. */
   private readonly chains = new Map<Text, Chain>();
@@ -85,6 +92,7 @@ export class Highlighter {
         start,
         length: endBase + request.endOffset - start,
         placed: { entityId: request.entityId, elements: [] },
+        name: request.name,
       });
     }
     const created: HTMLElement[] = [];
@@ -95,7 +103,11 @@ export class Highlighter {
         exclude: [],
         iframes: false,
         each: (element, range) => {
-          element.setAttribute(MARK_ENTITY_ATTRIBUTE, range.placed.entityId);
+          this.marks.add(element, { entityId: range.placed.entityId, name: range.name });
+          // Test builds label marks for tests to read; a release build tells the page nothing.
+          if (import.meta.env.MODE !== 'production') {
+            element.setAttribute(MARK_ENTITY_ATTRIBUTE, range.placed.entityId);
+          }
           // A name spanning elements is focused at its first part; the page's Tab stop for the
           // entity is chosen among these below.
           if (range.placed.elements.length === 0) element.tabIndex = -1;

@@ -9,7 +9,7 @@ export const MARK_CLASS = 'briefings-mark';
 export const MARK_SELECTOR = `${MARK_TAG}.${MARK_CLASS}`;
 /** Added for a moment to the mark the popup's "On this page" brings into view. */
 export const REVEALED_CLASS = `${MARK_CLASS}--revealed`;
-/** The id of the entity a mark names (for the popover). */
+/** The id of the entity a mark names, in test builds only, for tests (lib/page/own-marks.ts). */
 export const MARK_ENTITY_ATTRIBUTE = 'data-briefings-entity';
 /** Set on the root of any UI Briefings injects, so the scan never reads it. */
 export const OWN_UI_ATTRIBUTE = 'data-briefings-ui';

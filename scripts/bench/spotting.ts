@@ -106,6 +106,7 @@ async function bundleSpotter(): Promise<string> {
   const entryId = 'virtual:briefings-bench-entry';
   const entry = `
     import { Highlighter } from '@/lib/spotting/highlighter';
+    import { OwnMarks } from '@/lib/page/own-marks';
     import { PageSpotter } from '@/lib/page/spotter';
     import { runInIdleSlices } from '@/lib/page/scheduler';
     import { MatcherBuilder } from '@/lib/spotting/matcher';
@@ -137,7 +138,7 @@ async function bundleSpotter(): Promise<string> {
           matcher,
           markEveryPlaceMention: false,
           lifetime,
-          loadHighlighter: async () => new Highlighter(),
+          loadHighlighter: async () => new Highlighter(new OwnMarks()),
           hooks: {
             onViewportMarked: () => { firstViewportMarksMs = performance.now() - start; },
             onIdle: resolve,

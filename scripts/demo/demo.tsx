@@ -38,8 +38,9 @@ const page = browser.context.pages()[0] ?? (await browser.context.newPage());
 await page.goto(url);
 console.log(`Demo page: ${url} (the bundled corpus, ${pack.documents.length} articles)`);
 
-// The names are marked once the page is idle; then point at one, as a reader would.
-const peskov = page.locator('mark.briefings-mark[data-briefings-entity="dmitry-peskov"]').first();
+// The names are marked once the page is idle; then point at one, as a reader would (by its
+// text: marks tell the page nothing of what they name).
+const peskov = page.locator('mark.briefings-mark', { hasText: 'Peskov' }).first();
 await peskov.waitFor({ timeout: 30_000 });
 await peskov.scrollIntoViewIfNeeded();
 await peskov.hover();

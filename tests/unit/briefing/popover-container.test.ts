@@ -4,6 +4,7 @@
  * in tests/e2e/popover.test.ts (the card's root is closed, so it is read from outside here).
  */
 import { afterEach, beforeAll, beforeEach, expect, test, vi } from 'vitest';
+import { OwnMarks } from '@/lib/page/own-marks';
 import type { BriefingProvider } from '@/lib/popover/briefing-source';
 import {
   POPOVER_CLOSE_EVENT,
@@ -11,10 +12,12 @@ import {
   PopoverController,
 } from '@/lib/popover/controller';
 import type { Briefing } from '@/lib/views';
+import { fromReader } from '../../support/reader-input';
 import { get, realBriefings } from './real-briefings';
 
 let peskov: Briefing;
 let lifetime: AbortController;
+let marks: OwnMarks;
 let opened: number;
 let closed: number;
 const countOpen = () => opened++;
@@ -29,11 +32,12 @@ beforeEach(() => {
   const paragraph = document.createElement('p');
   const mark = document.createElement('mark');
   mark.className = 'briefings-mark';
-  mark.dataset.briefingsEntity = 'dmitry-peskov';
   mark.tabIndex = 0;
   mark.textContent = 'Dmitry Peskov';
   paragraph.append('Kremlin spokesman ', mark, ' said.');
   document.body.append(paragraph);
+  marks = new OwnMarks();
+  marks.add(mark, { entityId: 'dmitry-peskov', name: 'Dmitry Peskov' });
   lifetime = new AbortController();
   opened = 0;
   closed = 0;
@@ -48,13 +52,15 @@ afterEach(() => {
 });
 
 function start(briefings: BriefingProvider): void {
-  new PopoverController({ css: '', briefings, signal: lifetime.signal }).start();
+  new PopoverController({ css: '', briefings, marks, signal: lifetime.signal }).start();
 }
 
 const mark = () => document.querySelector('mark') as HTMLElement;
 const host = () => document.querySelector('briefings-popover');
 const pointAt = (element: Element) =>
-  element.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
+  element.dispatchEvent(
+    fromReader(new PointerEvent('pointerover', { bubbles: true, composed: true })),
+  );
 
 function answering(briefing: Briefing): BriefingProvider & { get: ReturnType<typeof vi.fn> } {
   return { get: vi.fn(() => Promise.resolve(briefing)), peek: () => undefined };
@@ -66,7 +72,9 @@ test('the card opens only once the pointer has rested on a name, in a closed sha
   pointAt(mark());
   // The briefing is asked for at once, before intent is certain.
   expect(briefings.get).toHaveBeenCalledWith('dmitry-peskov');
-  expect(host()).toBeNull();
+  // Drawn meanwhile, hidden: it is not open until the reader's intent is.
+  await new Promise((resolve) => setTimeout(resolve, 40));
+  expect(opened).toBe(0);
   await vi.waitFor(() => expect(opened).toBe(1));
   expect(host()?.shadowRoot).toBeNull(); // closed: the page cannot look inside
   expect(document.activeElement).toBe(document.body);
@@ -93,7 +101,9 @@ test('a failing background still opens the card, and no error reaches the page',
 test('Enter on a focused name opens the card and moves focus into it', async () => {
   start(answering(peskov));
   mark().focus();
-  const enter = new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true });
+  const enter = fromReader(
+    new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }),
+  );
   mark().dispatchEvent(enter);
   expect(enter.defaultPrevented).toBe(true);
   await vi.waitFor(() => expect(opened).toBe(1));
@@ -106,7 +116,7 @@ test('Escape with focus on the name closes the card and leaves focus there', asy
   pointAt(mark());
   await vi.waitFor(() => expect(opened).toBe(1));
   mark().focus();
-  mark().dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+  mark().dispatchEvent(fromReader(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
   expect(closed).toBe(1);
   expect(document.activeElement).toBe(mark());
 });
@@ -121,4 +131,21 @@ test('when its lifetime ends, the card goes and names no longer open it', async 
   await new Promise((resolve) => setTimeout(resolve, 250));
   expect(host()).toBeNull();
   expect(opened).toBe(1);
+});
+
+test('a page script can neither open the card nor make one for a mark of its own', async () => {
+  start(answering(peskov));
+  const forged = document.createElement('mark');
+  forged.className = 'briefings-mark';
+  forged.textContent = 'VERIFIED BY BRIEFINGS';
+  document.body.append(forged);
+  for (const target of [mark(), forged]) {
+    target.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
+    target.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    target.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+  }
+  pointAt(forged);
+  await new Promise((resolve) => setTimeout(resolve, 250));
+  expect(host()).toBeNull();
+  expect(opened).toBe(0);
 });

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, test } from 'vitest';
+import { OwnMarks } from '@/lib/page/own-marks';
 import { Highlighter, type MarkRequest } from '@/lib/spotting/highlighter';
 
 function textOf(id: string, index = 0): Text {
@@ -16,12 +17,13 @@ function inNode(node: Text, word: string, entityId: string, from = 0): MarkReque
     endNode: node,
     endOffset: start + word.length,
     entityId,
+    name: word,
   };
 }
 
 let highlighter: Highlighter;
 beforeEach(() => {
-  highlighter = new Highlighter();
+  highlighter = new Highlighter(new OwnMarks());
 });
 
 describe('marking', () => {
@@ -47,6 +49,7 @@ describe('marking', () => {
         endNode: textOf('p', 1),
         endOffset: 8,
         entityId: 'xi-jinping',
+        name: 'Xi Jinping',
       },
     ]);
     expect(placed?.elements.map((element) => element.textContent)).toEqual(['Xi', ' Jinping']);

@@ -1,5 +1,6 @@
 import { afterEach, expect, test } from 'vitest';
 import { isEditable, markStepOf, markToward } from '@/lib/page/mark-navigation';
+import { OwnMarks } from '@/lib/page/own-marks';
 
 afterEach(() => {
   document.body.innerHTML = '';
@@ -30,19 +31,29 @@ test('the next and previous marks follow the document, one per name, wrapping ro
     <mark class="briefings-mark" id="xi1" tabindex="0">Xi</mark><mark class="briefings-mark"> Jinping</mark>
     and <mark class="briefings-mark" id="putin" tabindex="-1">Putin</mark>
     <mark id="pages">the page's own mark</mark>
-    <mark class="briefings-mark" id="xi2" tabindex="-1">Xi</mark></p>`;
+    <mark class="briefings-mark" id="xi2" tabindex="-1">Xi</mark>
+    <mark class="briefings-mark" id="forged" tabindex="0">made by the page</mark></p>`;
   const mark = (id: string) => document.getElementById(id);
-  expect(markToward('next', mark('xi1'))?.id).toBe('putin');
-  expect(markToward('next', mark('putin'))?.id).toBe('xi2');
-  expect(markToward('next', mark('xi2'))?.id).toBe('xi1');
-  expect(markToward('previous', mark('xi1'))?.id).toBe('xi2');
-  expect(markToward('previous', mark('xi2'))?.id).toBe('putin');
+  const marks = new OwnMarks();
+  for (const [id, entityId] of [
+    ['xi1', 'xi'],
+    ['putin', 'putin'],
+    ['xi2', 'xi'],
+  ]) {
+    marks.add(mark(id as string) as HTMLElement, { entityId: entityId as string, name: 'n' });
+  }
+  // The mark the page made (copied from ours) is not one: the shortcut never goes there.
+  expect(markToward('next', mark('xi1'), marks)?.id).toBe('putin');
+  expect(markToward('next', mark('putin'), marks)?.id).toBe('xi2');
+  expect(markToward('next', mark('xi2'), marks)?.id).toBe('xi1');
+  expect(markToward('previous', mark('xi1'), marks)?.id).toBe('xi2');
+  expect(markToward('previous', mark('xi2'), marks)?.id).toBe('putin');
   // From another focused element: the marks after or before it.
-  expect(markToward('next', mark('link'))?.id).toBe('xi1');
-  expect(markToward('previous', mark('link'))?.id).toBe('xi2');
+  expect(markToward('next', mark('link'), marks)?.id).toBe('xi1');
+  expect(markToward('previous', mark('link'), marks)?.id).toBe('xi2');
 });
 
 test('a page without marks has nowhere to go', () => {
   document.body.innerHTML = '<p>No names here.</p>';
-  expect(markToward('next', null)).toBeNull();
+  expect(markToward('next', null, new OwnMarks())).toBeNull();
 });

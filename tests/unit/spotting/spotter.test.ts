@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
+import { OwnMarks } from '@/lib/page/own-marks';
 import { type IdleSummary, PageSpotter } from '@/lib/page/spotter';
 import { Highlighter } from '@/lib/spotting/highlighter';
 import type { Matcher } from '@/lib/spotting/matcher';
@@ -24,7 +25,7 @@ function startSpotter(
     },
     loadHighlighter: async () => {
       highlighterLoads++;
-      return new Highlighter();
+      return new Highlighter(new OwnMarks());
     },
     hooks: {
       onIdle: (summary) => {
