@@ -304,7 +304,7 @@ export class PopoverController {
     card.revealed = true;
     const element = this.cardElement();
     if (!element) return; // drawn at its first render, shown then
-    element.dataset.revealed = 'true';
+    showAs(element, card);
     if (element.dataset.placed === 'true') this.placed();
   }
 
@@ -426,7 +426,7 @@ export class PopoverController {
       this.host.mount,
     );
     const element = this.cardElement();
-    if (element) element.dataset.revealed = String(card.revealed);
+    if (element) showAs(element, card);
     if (element && !this.stopFollowing && !card.pinned) {
       this.stopFollowing = followMark(card.mark, element, {
         onPlaced: () => this.guard(() => this.placed()),
@@ -548,6 +548,12 @@ export class PopoverController {
       console.warn('[Briefings] the briefing card failed:', error);
     }
   }
+}
+
+/** A card not yet revealed is transparent and inert (popover.css): nothing can reach it. */
+function showAs(element: HTMLElement, card: OpenCard): void {
+  element.dataset.revealed = String(card.revealed);
+  element.inert = !card.revealed;
 }
 
 function asNode(target: EventTarget | null): Node | null {
