@@ -22,6 +22,7 @@ import { CorpusStore } from '@/lib/store/corpus-store';
 import { loadCoverage } from '@/lib/store/coverage';
 import { BriefingsDatabase } from '@/lib/store/db';
 import { loadDocument } from '@/lib/store/document';
+import { installedPackIds } from '@/lib/store/pack-rows';
 import { ReadingStore } from '@/lib/store/reading-store';
 import { SettingsStore } from '@/lib/store/settings';
 import type {
@@ -72,7 +73,7 @@ export class BackgroundService {
     /** How an added article is compiled: in the compiler page's worker (tests compile in place). */
     readonly compile: ArticleCompiler = compileInCompilerPage,
   ) {
-    this.corpus = new CorpusStore(db);
+    this.corpus = new CorpusStore(db, () => this.corpusChanged());
     this.settings = new SettingsStore(db);
     this.readings = new ReadingStore(this.corpus);
     this.articles = new ArticleAdder(this);
@@ -83,10 +84,15 @@ export class BackgroundService {
    * first run, replaced after an update, restored if the browser lost the data.
    */
   whenReady(): Promise<void> {
-    this.ready ??= this.installBundledIfChanged().catch((error) => {
-      this.ready = null; // let the next call try again
-      throw error;
-    });
+    // First a change a stopped worker left under way: finished, or (a removal) going on
+    // behind the scenes with its pack hidden.
+    this.ready ??= this.corpus
+      .resumeChange()
+      .then(() => this.installBundledIfChanged())
+      .catch((error) => {
+        this.ready = null; // let the next call try again
+        throw error;
+      });
     return this.ready;
   }
 
@@ -107,7 +113,8 @@ export class BackgroundService {
   async corpusCatalog(): Promise<CorpusCatalog> {
     await this.whenReady();
     if (!this.catalog) {
-      const rows = await this.db.entities.toArray();
+      const installed = await installedPackIds(this.db);
+      const rows = (await this.db.entities.toArray()).filter((row) => installed.has(row.packId));
       const entities = mergeEntities(rows.map(({ packId: _, aliasKeys: __, ...entity }) => entity));
       this.catalog = {
         dictionary: buildSpotDictionary(entities),
