@@ -65,6 +65,8 @@ export class CorpusStore {
   /** Changes run one after another, so none starts from an index a failed one left changed. */
   private lastChange: Promise<unknown> = Promise.resolve();
   private progress: ChangeInProgress | null = null;
+  /** Told each step of a removal, whoever asked for it (a restarted worker included). */
+  onRemovalProgress: (progress: ChangeInProgress | null) => void = () => {};
 
   /** `onVisibleChange`: the packs that reads see changed (a removal hides its pack at once). */
   constructor(
@@ -374,17 +376,21 @@ export class CorpusStore {
       );
       const total = counts.reduce((sum, count) => sum + count, 0);
       let done = 0;
-      for (const { id, title } of journal.removing) {
+      const report = (title: string) => {
         this.progress = { removing: title, done, total };
+        this.onRemovalProgress({ ...this.progress });
         onProgress({ stage: `Removing ${title}`, done, total });
+      };
+      for (const { id, title } of journal.removing) {
+        report(title);
         await deletePackRows(this.db, id, (deleted) => {
           done += deleted;
-          this.progress = { removing: title, done, total };
-          onProgress({ stage: `Removing ${title}`, done, total });
+          report(title);
         });
       }
     } finally {
       this.progress = null;
+      this.onRemovalProgress(null);
     }
     try {
       return await this.install(journal.installing, onProgress, true);

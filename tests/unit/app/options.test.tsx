@@ -31,6 +31,8 @@ function props(overrides: Partial<OptionsProps> = {}): OptionsProps {
     settings: { general: DEFAULT_SETTINGS, sites: [], hiddenNames: [], exclusions: [] },
     storage: { usage: 2_400_000, quota: 10_000_000_000, persisted: true },
     error: null,
+    removal: null,
+    waiting: null,
     onImportFiles: vi.fn(),
     readerHref: (article) => `reader.html?doc=${article.documentId}`,
     onRecompileArticle: vi.fn(),
