@@ -61,6 +61,8 @@ export class BackgroundService {
   readonly readings: ReadingStore;
   readonly articles: ArticleAdder;
   private catalog: CorpusCatalog | null = null;
+  /** Counted up by each change, so a catalog built across one is not kept. */
+  private catalogEpoch = 0;
   /** Names as people mistype them: built at the first search, not before a page's dictionary. */
   private finderOfCatalog: { catalog: CorpusCatalog; finder: NameFinder } | null = null;
   /** Read from every document: only when asked, once per state of the corpus. */
@@ -106,25 +108,32 @@ export class BackgroundService {
   /** Call after any change to the installed packs. */
   corpusChanged(): void {
     this.catalog = null;
+    this.catalogEpoch++;
     this.coverageOfCorpus = null;
   }
 
   /** The spot dictionary and every entity's name, built once per state of the corpus. */
   async corpusCatalog(): Promise<CorpusCatalog> {
     await this.whenReady();
-    if (!this.catalog) {
-      const installed = await installedPackIds(this.db);
-      const rows = (await this.db.entities.toArray()).filter((row) => installed.has(row.packId));
-      const entities = mergeEntities(rows.map(({ packId: _, aliasKeys: __, ...entity }) => entity));
-      this.catalog = {
-        dictionary: buildSpotDictionary(entities),
-        names: new Map(entities.map(({ id, name, kind }) => [id, { id, name, kind }])),
-        spellings: new Map(entities.map(({ id, name, aliases }) => [id, [name, ...aliases]])),
-        entities,
-        packOf: new Map(rows.map((row): [string, string] => [row.id, row.packId]).reverse()),
-      };
-    }
-    return this.catalog;
+    if (this.catalog) return this.catalog;
+    const epoch = this.catalogEpoch;
+    // Only installed packs' rows: a pack being removed has lost its pack row already.
+    const installed = await installedPackIds(this.db);
+    const rows = await this.db.entities
+      .where('packId')
+      .anyOf([...installed])
+      .toArray();
+    const entities = mergeEntities(rows.map(({ packId: _, aliasKeys: __, ...entity }) => entity));
+    const catalog: CorpusCatalog = {
+      dictionary: buildSpotDictionary(entities),
+      names: new Map(entities.map(({ id, name, kind }) => [id, { id, name, kind }])),
+      spellings: new Map(entities.map(({ id, name, aliases }) => [id, [name, ...aliases]])),
+      entities,
+      packOf: new Map(rows.map((row): [string, string] => [row.id, row.packId]).reverse()),
+    };
+    // Built from the corpus as it was: kept only if no change landed meanwhile.
+    if (epoch === this.catalogEpoch) this.catalog = catalog;
+    return catalog;
   }
 
   async briefing(entityId: string, quoteLimit?: number): Promise<Briefing | null> {

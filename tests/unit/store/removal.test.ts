@@ -42,10 +42,10 @@ afterEach(async () => {
 function stopAfter(batches: number) {
   let left = batches;
   const bulkDelete = db.entities.bulkDelete.bind(db.entities);
-  vi.spyOn(db.entities, 'bulkDelete').mockImplementation((keys) => {
+  vi.spyOn(db.entities, 'bulkDelete').mockImplementation(((keys: [string, string][]) => {
     if (left-- > 0) return bulkDelete(keys);
     return Promise.reject(new Error('the worker stopped'));
-  });
+  }) as never);
 }
 
 test('a large pack goes in batches, with its progress told at each one, and nothing stays', async () => {
