@@ -56,15 +56,19 @@ async function readBriefing(
   // Rows of a pack being removed (its pack row is gone first) are not read.
   const installed = await installedPackIds(db);
   const inInstalled = (row: { packId: string }) => installed.has(row.packId);
-  const entityRows = await db.entities.where('id').equals(entityId).filter(inInstalled).toArray();
+  // Filtered here rather than by the query: a query with a filter reads row by row.
+  const entityRows = (await db.entities.where('id').equals(entityId).toArray()).filter(inInstalled);
   const main = entityRows[0];
   if (!main) return null;
 
-  const [spoken, mentioning, eventRows] = await Promise.all([
-    db.quotes.where('speakerId').equals(entityId).filter(inInstalled).toArray(),
-    db.quotes.where('aboutEntityIds').equals(entityId).filter(inInstalled).toArray(),
-    db.events.where('entityIds').equals(entityId).filter(inInstalled).sortBy('date'),
+  const [spokenRows, mentioningRows, eventRowsOfAll] = await Promise.all([
+    db.quotes.where('speakerId').equals(entityId).toArray(),
+    db.quotes.where('aboutEntityIds').equals(entityId).toArray(),
+    db.events.where('entityIds').equals(entityId).sortBy('date'),
   ]);
+  const spoken = spokenRows.filter(inInstalled);
+  const mentioning = mentioningRows.filter(inInstalled);
+  const eventRows = eventRowsOfAll.filter(inInstalled);
   const others = mentioning.filter((quote) => quote.speakerId !== entityId);
   const about = others.filter((quote) =>
     isAbout(quote.text, entityId, spellings, quote.aboutEntityIds),
@@ -175,9 +179,11 @@ async function readTimeline(
 ): Promise<EventView[]> {
   const installed = await installedPackIds(db);
   const inInstalled = (row: EventRow) => installed.has(row.packId);
-  const rows = entityId
-    ? await db.events.where('entityIds').equals(entityId).filter(inInstalled).sortBy('date')
-    : await db.events.orderBy('date').filter(inInstalled).toArray();
+  const rows = (
+    entityId
+      ? await db.events.where('entityIds').equals(entityId).sortBy('date')
+      : await db.events.orderBy('date').toArray()
+  ).filter(inInstalled);
   const sources = new SourceResolver(db);
   await sources.load(
     rows.flatMap((event) => event.sources.map((span) => ({ ...span, packId: event.packId }))),

@@ -184,6 +184,8 @@ async function readsDuring(
   change: { type: 'importPack' | 'removePack'; data: unknown } | null,
   probes: { queries: { query: string }[]; entityIds: string[] },
 ): Promise<ChangeRun> {
+  // The bench runs through tsx, which names functions with a helper the page lacks.
+  await page.evaluate('globalThis.__name = (fn) => fn');
   const run = await page.evaluate(
     async ([change, probes]) => {
       const call = (type: string, data: unknown) =>
