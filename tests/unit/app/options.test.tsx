@@ -63,6 +63,25 @@ test('packs are listed with what they hold; only imported ones can be removed', 
   expect(onRemove).toHaveBeenCalledWith(imported);
 });
 
+test('a removal under way shows how far it has got, and why a change asked meanwhile waits', () => {
+  render(
+    <Options
+      {...props({
+        removal: { removing: 'Field notes', done: 2_500, total: 10_000 },
+        waiting: 'Waiting for the removal of “Field notes” to finish; then notes.json is imported.',
+      })}
+    />,
+  );
+  const statuses = screen.getAllByRole('status').map((status) => status.textContent);
+  expect(statuses).toEqual([
+    'Removing “Field notes”… 25% ',
+    'Waiting for the removal of “Field notes” to finish; then notes.json is imported.',
+  ]);
+  const bar = screen.getByRole('progressbar', { name: 'Removing Field notes' });
+  expect(bar.getAttribute('value')).toBe('2500');
+  expect(bar.getAttribute('max')).toBe('10000');
+});
+
 test('while packs load, the page says so', () => {
   render(<Options {...props({ packs: null, settings: null, storage: null })} />);
   expect(screen.getByText('Loading packs…')).toBeTruthy();
