@@ -4,10 +4,11 @@
  * pack's rows in bounded batches, each its own transaction, so that no single transaction
  * grows with the pack and reads are answered between batches.
  */
+import Dexie from 'dexie';
 import type { BriefingsDatabase } from './db';
 
 /** Primary keys deleted per transaction. */
-export const DELETE_BATCH_SIZE = 2_000;
+export const DELETE_BATCH_SIZE = 500;
 
 export async function installedPackIds(db: BriefingsDatabase): Promise<Set<string>> {
   return new Set(await db.packs.toCollection().primaryKeys());
@@ -21,25 +22,29 @@ export async function countPackRows(db: BriefingsDatabase, packId: string): Prom
   return counts.reduce((sum, count) => sum + count, 0);
 }
 
-/** Deletes every row of the pack, batch by batch; `onBatch` hears how many each one took. */
+/**
+ * Deletes every row of the pack, batch by batch; `onBatch` hears how many each one took. Each
+ * table's keys start with the pack id, so a pack's rows are one range of keys, cut here into
+ * ranges of a batch each, and each range goes in one request: deleting key by key costs a
+ * request per row, and asking the index again for each batch would walk past every row the
+ * batches before it deleted.
+ */
 export async function deletePackRows(
   db: BriefingsDatabase,
   packId: string,
   onBatch: (deleted: number) => void = () => {},
 ): Promise<void> {
+  const end: [string, typeof Dexie.maxKey] = [packId, Dexie.maxKey];
   for (const table of db.rowTables) {
-    for (;;) {
-      const deleted = await db.transaction('rw', table, async () => {
-        const keys = await table
-          .where('packId')
-          .equals(packId)
-          .limit(DELETE_BATCH_SIZE)
-          .primaryKeys();
-        await table.bulkDelete(keys);
-        return keys.length;
-      });
-      if (deleted === 0) break;
-      onBatch(deleted);
+    const keys = await table.where(':id').between([packId, Dexie.minKey], end).primaryKeys();
+    for (let start = 0; start < keys.length; start += DELETE_BATCH_SIZE) {
+      const first = keys[start] as [string, string];
+      const next = keys[start + DELETE_BATCH_SIZE];
+      const batch = next
+        ? table.where(':id').between(first, next, true, false)
+        : table.where(':id').between(first, end, true, true);
+      await db.transaction('rw', table, () => batch.delete());
+      onBatch(Math.min(DELETE_BATCH_SIZE, keys.length - start));
     }
   }
 }

@@ -18,8 +18,8 @@ import {
 import { stopServiceWorker } from '../../scripts/harness/stop-worker';
 import { smallPack } from '../support/packs';
 
-/** 20,000 names and 2,400 other rows: a dozen batches to remove. */
-const large = generatePack({ documents: 200, entities: 20_000, quotes: 2_000, events: 200 });
+/** 10,000 names and 1,200 other rows: a couple of dozen batches to remove. */
+const large = generatePack({ documents: 100, entities: 10_000, quotes: 1_000, events: 100 });
 const largeText = JSON.stringify(large);
 const nameInLarge = large.entities[123]?.name as string;
 const entityInLarge = large.entities[123]?.id as string;
