@@ -42,6 +42,18 @@ test('a pack holding fewer rows than it declares is found, and its index entry w
   ]);
 });
 
+test('a row its pack index has no entry for is found', async () => {
+  const [quote] = rowsOfPack(smallPack()).quotes;
+  await db.quotes.add({ ...(quote as NonNullable<typeof quote>), id: 'quote-added-later' });
+  const pack = await db.packs.get('field-notes');
+  await db.packs.update('field-notes', {
+    counts: { ...(pack as NonNullable<typeof pack>).counts, quotes: 2 },
+  });
+  expect(await findInconsistencies(db)).toEqual([
+    '"field-notes": 1 rows not in its index (quote:field-notes:quote-added-later…)',
+  ]);
+});
+
 test('a pack without its saved index is found, and an index of a pack not installed', async () => {
   const saved = await db.searchIndex.get('field-notes');
   await db.searchIndex.put({ ...(saved as NonNullable<typeof saved>), id: 'gone-pack' });
