@@ -36,7 +36,7 @@ import {
   type QuoteRow,
   rowsOfPack,
 } from './db';
-import { countPackRows, deletePackRows } from './pack-rows';
+import { countPackRows, deletePackRows, deleteSmallPackRows, SMALL_PACK_ROWS } from './pack-rows';
 
 export type { InstallProgress };
 
@@ -92,7 +92,10 @@ export class CorpusStore {
   /**
    * Installs validated packs: all of them, or (on any error) none. `replacing` names installed
    * packs each one takes the place of; `contentHash`, if the caller has it already, saves
-   * hashing the pack again.
+   * hashing the pack again. Small packs are replaced in the same transaction, so a refused
+   * install leaves them in place. Large ones are removed first, in batches: a stopped worker
+   * then finishes with the new packs, but an install refused after the removal (storage full)
+   * leaves neither.
    */
   async installAll(
     plan: readonly { pack: Pack; replacing: readonly string[]; contentHash?: string }[],
@@ -111,7 +114,10 @@ export class CorpusStore {
     );
     const replacing = [...new Set(plan.flatMap((step) => step.replacing))];
     return this.queue(async () => {
-      if (replacing.length === 0) return this.install(installing, onProgress, false);
+      const rows = await Promise.all(replacing.map((packId) => countPackRows(this.db, packId)));
+      if (rows.reduce((sum, count) => sum + count, 0) <= SMALL_PACK_ROWS) {
+        return this.install(installing, onProgress, { replacing, endsJournal: false });
+      }
       const journal = await this.beginRemoval(replacing, installing);
       return this.finish(journal, onProgress);
     });
@@ -319,17 +325,25 @@ export class CorpusStore {
     });
   }
 
-  /** Installs packs whose ids are free in one transaction, clearing the journal if it ends one. */
+  /**
+   * Installs packs in one transaction, in place of the small packs `replacing` names; clears
+   * the journal if it ends one.
+   */
   private async install(
     installing: readonly PendingInstall[],
     onProgress: (progress: InstallProgress) => void,
-    endsJournal: boolean,
+    { replacing = [], endsJournal }: { replacing?: readonly string[]; endsJournal: boolean },
   ): Promise<PackRow[]> {
     const steps = installing.length * INSTALL_STEPS.length + 1;
     let step = 0;
     const report = (stage: InstallStage) => onProgress({ stage, done: step++, total: steps });
     const indexes = installing.map(() => createCorpusIndex());
     const installed = await this.db.transaction('rw', this.db.packTables, async () => {
+      for (const packId of replacing) {
+        await this.db.packs.delete(packId);
+        await this.db.searchIndex.delete(packId);
+        await deleteSmallPackRows(this.db, packId);
+      }
       const rows: PackRow[] = [];
       for (const [at, pending] of installing.entries()) {
         rows.push(await this.addRows(pending, indexes[at] as CorpusIndex, report));
@@ -337,11 +351,12 @@ export class CorpusStore {
       if (endsJournal) await this.db.journal.delete('pending');
       return rows;
     });
+    for (const packId of replacing) this.dropIndex(packId);
     installing.forEach(({ pack }, at) => {
       this.setIndex(pack.id, indexes[at] as CorpusIndex);
     });
     report('Saved');
-    if (installing.length > 0) this.onVisibleChange();
+    if (installing.length + replacing.length > 0) this.onVisibleChange();
     return installed;
   }
 
@@ -395,7 +410,7 @@ export class CorpusStore {
       this.onRemovalProgress(null);
     }
     try {
-      return await this.install(journal.installing, onProgress, true);
+      return await this.install(journal.installing, onProgress, { endsJournal: true });
     } catch (error) {
       // Refused (storage full, say) rather than stopped: trying at every start would not help.
       // The packs it replaced are gone; the reader is told the new ones were not installed.

@@ -7,8 +7,11 @@
 import Dexie from 'dexie';
 import type { BriefingsDatabase } from './db';
 
-/** Primary keys deleted per transaction. */
+/** Rows deleted per transaction. */
 export const DELETE_BATCH_SIZE = 500;
+
+/** Packs this small (in rows) are replaced in one transaction, all or nothing. */
+export const SMALL_PACK_ROWS = 5_000;
 
 export async function installedPackIds(db: BriefingsDatabase): Promise<Set<string>> {
   return new Set(await db.packs.toCollection().primaryKeys());
@@ -34,9 +37,9 @@ export async function deletePackRows(
   packId: string,
   onBatch: (deleted: number) => void = () => {},
 ): Promise<void> {
-  const end: [string, typeof Dexie.maxKey] = [packId, Dexie.maxKey];
+  const end = endOfPack(packId);
   for (const table of db.rowTables) {
-    const keys = await table.where(':id').between([packId, Dexie.minKey], end).primaryKeys();
+    const keys = await table.where(':id').between(startOfPack(packId), end).primaryKeys();
     for (let start = 0; start < keys.length; start += DELETE_BATCH_SIZE) {
       const first = keys[start] as [string, string];
       const next = keys[start + DELETE_BATCH_SIZE];
@@ -48,3 +51,13 @@ export async function deletePackRows(
     }
   }
 }
+
+/** Deletes every row of a small pack at once, in the caller's transaction over the row tables. */
+export async function deleteSmallPackRows(db: BriefingsDatabase, packId: string): Promise<void> {
+  for (const table of db.rowTables) {
+    await table.where(':id').between(startOfPack(packId), endOfPack(packId)).delete();
+  }
+}
+
+const startOfPack = (packId: string): [string, typeof Dexie.minKey] => [packId, Dexie.minKey];
+const endOfPack = (packId: string): [string, typeof Dexie.maxKey] => [packId, Dexie.maxKey];

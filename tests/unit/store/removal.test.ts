@@ -2,20 +2,20 @@
  * Removing a pack too large for one transaction: hidden at once, deleted in batches, and
  * finished by the next worker when the one doing it stops on the way.
  */
-import { afterEach, beforeEach, expect, test } from 'vitest';
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { BackgroundService } from '@/lib/background/service';
 import { findInconsistencies } from '@/lib/store/consistency';
 import { CorpusStore } from '@/lib/store/corpus-store';
 import { BriefingsDatabase } from '@/lib/store/db';
-import { DELETE_BATCH_SIZE } from '@/lib/store/pack-rows';
+import { SMALL_PACK_ROWS } from '@/lib/store/pack-rows';
 import type { ChangeInProgress } from '@/lib/views';
 import { generatePack } from '../../../scripts/bench/generated-pack';
 import { bundledPack, smallPack } from '../../support/packs';
 
-/** More entities than one batch deletes, so a removal takes several. */
+/** Too large to replace in one transaction, so a removal takes many batches. */
 const large = generatePack({
   documents: 20,
-  entities: DELETE_BATCH_SIZE * 2 + 10,
+  entities: SMALL_PACK_ROWS + 10,
   quotes: 60,
   events: 10,
 });
@@ -113,4 +113,20 @@ test('a new worker on a database whose removal finished has nothing to resume', 
   const fresh = new CorpusStore(db);
   await fresh.resumeChange();
   expect(await db.journal.count()).toBe(0);
+});
+
+test('a small pack is replaced in one transaction: a refused install leaves it in place', async () => {
+  await service.corpus.installAll([{ pack: smallPack(), replacing: [] }]);
+  vi.spyOn(db.quotes, 'bulkAdd').mockRejectedValueOnce(
+    new DOMException('The quota has been exceeded.', 'QuotaExceededError'),
+  );
+  const revised = { ...smallPack(), title: 'Field notes, revised' };
+  await expect(
+    service.corpus.installAll([{ pack: revised, replacing: ['field-notes'] }]),
+  ).rejects.toThrow('quota');
+  vi.restoreAllMocks();
+  expect(await service.corpus.getPack('field-notes')).toMatchObject({
+    title: smallPack().title,
+  });
+  expect(await findInconsistencies(db)).toEqual([]);
 });
