@@ -1,5 +1,5 @@
 import type { GeneralSettings, HiddenName, SiteExclusion, SiteRule } from '@/lib/settings';
-import type { InstalledPack, SavedArticle } from '@/lib/views';
+import type { ChangeInProgress, InstalledPack, SavedArticle } from '@/lib/views';
 import { AppearanceSettings } from './options/AppearanceSettings';
 import { ImportPanel, type ImportState } from './options/ImportPanel';
 import type { ImportChoice } from './options/ImportQuestion';
@@ -25,6 +25,10 @@ export interface OptionsProps {
   storage: StorageFigures | null;
   /** A failed action's message for the reader, if any. */
   error: string | null;
+  /** The removal under way in the background, if any. */
+  removal: ChangeInProgress | null;
+  /** Why a change the reader asked for waits (for a removal to finish), if it does. */
+  waiting: string | null;
   onImportFiles: (files: File[]) => void;
   readerHref: (article: SavedArticle) => string;
   onRecompileArticle: (article: SavedArticle) => void;
@@ -59,6 +63,8 @@ export function Options(props: OptionsProps) {
       )}
       <PackList
         packs={props.packs}
+        removal={props.removal}
+        waiting={props.waiting}
         onExport={props.onExport}
         onRemove={props.onRemove}
         onReset={props.onReset}

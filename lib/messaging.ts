@@ -10,7 +10,7 @@ import type { Entity } from '@/lib/pack/schema';
 import type { CardAppearance, HighlightStyle } from '@/lib/settings';
 import type { SpotDictionary } from '@/lib/spotting/dictionary';
 import type { ReaderChoices } from '@/lib/spotting/reader-choices';
-import type { ArticleSubmission, InstallProgress } from '@/lib/views';
+import type { ArticleSubmission, ChangeInProgress, InstallProgress } from '@/lib/views';
 
 export type { SpotDictionary };
 
@@ -49,6 +49,8 @@ interface ContentProtocol {
 /** Told to the extension's own pages (options, popup) by the background. */
 interface ExtensionPageProtocol {
   importProgress(data: InstallProgress): void;
+  /** A removal's progress, batch by batch; null once it is done. */
+  changeProgress(data: ChangeInProgress | null): void;
 }
 
 /** Told to the compiler page by the background (entrypoints/compiler). */

@@ -149,6 +149,13 @@ export interface InstallProgress {
   total: number;
 }
 
+/** A removal under way in the background: which pack, and how many of its rows are gone. */
+export interface ChangeInProgress {
+  removing: string;
+  done: number;
+  total: number;
+}
+
 /** What to do when an imported pack has the id of one already installed. */
 export type OnConflict = 'refuse' | 'replace' | 'keep-both';
 

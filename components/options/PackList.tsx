@@ -1,7 +1,11 @@
-import type { InstalledPack } from '@/lib/views';
+import type { ChangeInProgress, InstalledPack } from '@/lib/views';
 
 interface PackListProps {
   packs: InstalledPack[] | null;
+  /** The removal under way, if any. */
+  removal: ChangeInProgress | null;
+  /** Why a change the reader asked for has not started yet, if it waits. */
+  waiting: string | null;
   onExport: (packId: string | 'all') => void;
   onRemove: (pack: InstalledPack) => void;
   onReset: () => void;
@@ -14,10 +18,16 @@ const ORIGIN_LABELS: Record<InstalledPack['origin'], string> = {
 };
 
 /** The installed packs with what each holds, and what can be done with them. */
-export function PackList({ packs, onExport, onRemove, onReset }: PackListProps) {
+export function PackList({ packs, removal, waiting, onExport, onRemove, onReset }: PackListProps) {
   return (
     <section aria-labelledby="packs-heading" class="panel">
       <h2 id="packs-heading">Packs</h2>
+      {removal && <RemovalStatus removal={removal} />}
+      {waiting && (
+        <p class="muted" role="status">
+          {waiting}
+        </p>
+      )}
       {packs === null ? (
         <p class="muted">Loading packs…</p>
       ) : (
@@ -82,5 +92,19 @@ export function PackList({ packs, onExport, onRemove, onReset }: PackListProps) 
         </button>
       </p>
     </section>
+  );
+}
+
+function RemovalStatus({ removal }: { removal: ChangeInProgress }) {
+  const percent = removal.total === 0 ? 100 : Math.floor((removal.done / removal.total) * 100);
+  return (
+    <p class="removal" role="status">
+      Removing “{removal.removing}”… {percent}%{' '}
+      <progress
+        max={Math.max(removal.total, 1)}
+        value={removal.done}
+        aria-label={`Removing ${removal.removing}`}
+      />
+    </p>
   );
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { Options, type OptionsProps } from '@/components/Options';
 import type { FileOutcome, ImportState } from '@/components/options/ImportPanel';
 import { describeAdded } from '@/lib/added-article';
@@ -6,7 +6,7 @@ import { type ImportableFile, readImportable } from '@/lib/import-files';
 import { describeImported } from '@/lib/imported-packs';
 import { backgroundMessenger as background, extensionPageMessenger } from '@/lib/messaging';
 import { readerUrl } from '@/lib/reader-link';
-import type { OnConflict } from '@/lib/views';
+import type { ChangeInProgress, OnConflict } from '@/lib/views';
 import { welcomeUrl } from '@/lib/welcome-link';
 
 /** Wires the options view to the background: loads, calls, and reloads after each change. */
@@ -21,22 +21,46 @@ export function OptionsApp() {
     settings: null,
     storage: null,
     error: null,
+    removal: null,
+    waiting: null,
   });
+  /** The removal under way as last heard, for a change asked for meanwhile to say why it waits. */
+  const removal = useRef<ChangeInProgress | null>(null);
   const [pendingFile, setPendingFile] = useState<{ name: string; text: string } | null>(null);
   const patch = (change: Partial<typeof state>) =>
     setState((current) => ({ ...current, ...change }));
   const setImport = (importState: ImportState) => patch({ importState });
 
   const reload = useCallback(async () => {
-    const [status, packs, readings, settings, storage] = await Promise.all([
+    const [status, packs, readings, settings, storage, change] = await Promise.all([
       background.sendMessage('getStatus'),
       background.sendMessage('listPacks'),
       background.sendMessage('listReadings'),
       background.sendMessage('getSettings'),
       background.sendMessage('getStorageSummary'),
+      background.sendMessage('getChangeInProgress'),
     ]);
-    patch({ version: status.version, packs, readings, settings, storage });
+    removal.current = change;
+    patch({ version: status.version, packs, readings, settings, storage, removal: change });
   }, []);
+
+  /**
+   * Runs a change to the packs. The background runs changes one after another: while a removal
+   * runs, the reader is told this one waits for it (`then`: what happens after).
+   */
+  const afterRemoval = async <T,>(then: string, change: () => Promise<T>): Promise<T> => {
+    const running = removal.current;
+    if (running) {
+      patch({
+        waiting: `Waiting for the removal of “${running.removing}” to finish; then ${then}.`,
+      });
+    }
+    try {
+      return await change();
+    } finally {
+      if (running) patch({ waiting: null });
+    }
+  };
 
   /** Runs an action; its failure becomes the page's error message, not an unhandled rejection. */
   const act = async (action: () => Promise<unknown>) => {
@@ -57,20 +81,35 @@ export function OptionsApp() {
       .catch(() => false)
       .then(() => reload())
       .catch((error: unknown) => patch({ error: messageOf(error) }));
-    return extensionPageMessenger.onMessage('importProgress', ({ data }) =>
+    const stopImportProgress = extensionPageMessenger.onMessage('importProgress', ({ data }) =>
       setState((current) =>
         current.importState.state === 'working'
           ? { ...current, importState: { ...current.importState, progress: data } }
           : current,
       ),
     );
+    const stopChangeProgress = extensionPageMessenger.onMessage('changeProgress', ({ data }) => {
+      const started = removal.current === null && data !== null;
+      removal.current = data;
+      patch({ removal: data });
+      // The pack leaves the list as its removal starts; what is installed is read again at both ends.
+      if (started || data === null) {
+        reload().catch((error: unknown) => patch({ error: messageOf(error) }));
+      }
+    });
+    return () => {
+      stopImportProgress();
+      stopChangeProgress();
+    };
   }, [reload]);
 
   const importText = async (name: string, text: string, onConflict: OnConflict) => {
     setImport({ state: 'working', fileName: name, progress: null });
     let outcome: Awaited<ReturnType<typeof background.sendMessage<'importPack'>>>;
     try {
-      outcome = await background.sendMessage('importPack', { fileText: text, onConflict });
+      outcome = await afterRemoval(`${name} is imported`, () =>
+        background.sendMessage('importPack', { fileText: text, onConflict }),
+      );
     } catch (error) {
       setImport({ state: 'failed', fileName: name, message: messageOf(error), problems: [] });
       return;
@@ -152,7 +191,9 @@ export function OptionsApp() {
       onRemove={(pack) =>
         act(async () => {
           if (!confirm(`Remove “${pack.title}” and everything it holds from Briefings?`)) return;
-          await background.sendMessage('removePack', { packId: pack.id });
+          await afterRemoval(`“${pack.title}” is removed`, () =>
+            background.sendMessage('removePack', { packId: pack.id }),
+          );
         })
       }
       onReset={() =>
@@ -160,7 +201,9 @@ export function OptionsApp() {
           const question =
             'Remove every imported pack and every article in My reading, and keep only the bundled corpus?';
           if (!confirm(question)) return;
-          await background.sendMessage('resetToBundled');
+          await afterRemoval('the bundled corpus is restored', () =>
+            background.sendMessage('resetToBundled'),
+          );
         })
       }
       onSettingsChange={(change) => act(() => background.sendMessage('updateSettings', change))}

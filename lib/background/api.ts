@@ -17,6 +17,7 @@ import { PartialDate } from '@/lib/pack/schema';
 import { readerUrl } from '@/lib/reader-link';
 import { SEARCH_KINDS } from '@/lib/search/kinds';
 import { GeneralSettings, siteOf } from '@/lib/settings';
+import { findInconsistencies } from '@/lib/store/consistency';
 import { exportPackFile, importPackFile } from '@/lib/store/pack-files';
 import { ArticleSubmissionInput } from './article-input';
 import type { BackgroundService } from './service';
@@ -57,6 +58,8 @@ const inputs = {
   /** "Not this person here"; without a host, the site of the page that asks. */
   setExcludedOnSite: v.object({ entityId: Id, host: v.optional(Host), excluded: v.boolean() }),
   getStorageSummary: v.undefined(),
+  getChangeInProgress: v.undefined(),
+  checkConsistency: v.undefined(),
   getEntityNames: v.object({ ids: v.pipe(v.array(Id), v.maxLength(5000)) }),
   openBriefingsPage: v.object({ entityId: Id }),
   getDocument: v.object({ packId: Id, documentId: Id }),
@@ -86,6 +89,9 @@ type Inputs = { [K in keyof typeof inputs]: v.InferOutput<(typeof inputs)[K]> };
 export function backgroundHandlers(service: BackgroundService) {
   const { corpus, settings } = service;
   const ready = () => service.whenReady();
+  // Only an open options page listens; nobody listening is fine.
+  corpus.onRemovalProgress = (progress) =>
+    extensionPageMessenger.sendMessage('changeProgress', progress).catch(() => undefined);
 
   const pageSettings = async (url: string): Promise<PageSettings> => {
     const general = await settings.general();
@@ -281,6 +287,16 @@ export function backgroundHandlers(service: BackgroundService) {
         ...(sender.tab?.index !== undefined && { index: sender.tab.index + 1 }),
         ...(sender.tab?.id !== undefined && { openerTabId: sender.tab.id }),
       });
+    },
+    /** The removal under way, for an options page opened while it runs. */
+    async getChangeInProgress(_: Inputs['getChangeInProgress']) {
+      return corpus.changeInProgress();
+    },
+    /** What disagrees in the store once the changes asked for have finished (none: consistent). */
+    async checkConsistency(_: Inputs['checkConsistency']) {
+      await ready();
+      await corpus.settled();
+      return findInconsistencies(service.db);
     },
     async getStorageSummary(_: Inputs['getStorageSummary']) {
       const estimate = await navigator.storage.estimate();

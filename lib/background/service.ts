@@ -22,6 +22,7 @@ import { CorpusStore } from '@/lib/store/corpus-store';
 import { loadCoverage } from '@/lib/store/coverage';
 import { BriefingsDatabase } from '@/lib/store/db';
 import { loadDocument } from '@/lib/store/document';
+import { installedPackIds } from '@/lib/store/pack-rows';
 import { ReadingStore } from '@/lib/store/reading-store';
 import { SettingsStore } from '@/lib/store/settings';
 import type {
@@ -60,6 +61,8 @@ export class BackgroundService {
   readonly readings: ReadingStore;
   readonly articles: ArticleAdder;
   private catalog: CorpusCatalog | null = null;
+  /** Counted up by each change, so a catalog built across one is not kept. */
+  private catalogEpoch = 0;
   /** Names as people mistype them: built at the first search, not before a page's dictionary. */
   private finderOfCatalog: { catalog: CorpusCatalog; finder: NameFinder } | null = null;
   /** Read from every document: only when asked, once per state of the corpus. */
@@ -72,7 +75,7 @@ export class BackgroundService {
     /** How an added article is compiled: in the compiler page's worker (tests compile in place). */
     readonly compile: ArticleCompiler = compileInCompilerPage,
   ) {
-    this.corpus = new CorpusStore(db);
+    this.corpus = new CorpusStore(db, () => this.corpusChanged());
     this.settings = new SettingsStore(db);
     this.readings = new ReadingStore(this.corpus);
     this.articles = new ArticleAdder(this);
@@ -83,10 +86,15 @@ export class BackgroundService {
    * first run, replaced after an update, restored if the browser lost the data.
    */
   whenReady(): Promise<void> {
-    this.ready ??= this.installBundledIfChanged().catch((error) => {
-      this.ready = null; // let the next call try again
-      throw error;
-    });
+    // First a change a stopped worker left under way: finished, or (a removal) going on
+    // behind the scenes with its pack hidden.
+    this.ready ??= this.corpus
+      .resumeChange()
+      .then(() => this.installBundledIfChanged())
+      .catch((error) => {
+        this.ready = null; // let the next call try again
+        throw error;
+      });
     return this.ready;
   }
 
@@ -100,24 +108,32 @@ export class BackgroundService {
   /** Call after any change to the installed packs. */
   corpusChanged(): void {
     this.catalog = null;
+    this.catalogEpoch++;
     this.coverageOfCorpus = null;
   }
 
   /** The spot dictionary and every entity's name, built once per state of the corpus. */
   async corpusCatalog(): Promise<CorpusCatalog> {
     await this.whenReady();
-    if (!this.catalog) {
-      const rows = await this.db.entities.toArray();
-      const entities = mergeEntities(rows.map(({ packId: _, aliasKeys: __, ...entity }) => entity));
-      this.catalog = {
-        dictionary: buildSpotDictionary(entities),
-        names: new Map(entities.map(({ id, name, kind }) => [id, { id, name, kind }])),
-        spellings: new Map(entities.map(({ id, name, aliases }) => [id, [name, ...aliases]])),
-        entities,
-        packOf: new Map(rows.map((row): [string, string] => [row.id, row.packId]).reverse()),
-      };
-    }
-    return this.catalog;
+    if (this.catalog) return this.catalog;
+    const epoch = this.catalogEpoch;
+    // Only installed packs' rows: a pack being removed has lost its pack row already.
+    const installed = await installedPackIds(this.db);
+    const rows = await this.db.entities
+      .where('packId')
+      .anyOf([...installed])
+      .toArray();
+    const entities = mergeEntities(rows.map(({ packId: _, aliasKeys: __, ...entity }) => entity));
+    const catalog: CorpusCatalog = {
+      dictionary: buildSpotDictionary(entities),
+      names: new Map(entities.map(({ id, name, kind }) => [id, { id, name, kind }])),
+      spellings: new Map(entities.map(({ id, name, aliases }) => [id, [name, ...aliases]])),
+      entities,
+      packOf: new Map(rows.map((row): [string, string] => [row.id, row.packId]).reverse()),
+    };
+    // Built from the corpus as it was: kept only if no change landed meanwhile.
+    if (epoch === this.catalogEpoch) this.catalog = catalog;
+    return catalog;
   }
 
   async briefing(entityId: string, quoteLimit?: number): Promise<Briefing | null> {

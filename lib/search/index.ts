@@ -179,19 +179,25 @@ export interface SearchHitRef extends Omit<StoredFields, 'sameAs'> {
 }
 
 /**
- * Ranked hits for a query. All words must match (as prefixes, with typos allowed); when that
- * finds nothing, any word may.
+ * Ranked hits for a query over one index or several (the store keeps one per pack), merged by
+ * score. All words must match (as prefixes, with typos allowed); when that finds nothing in any
+ * index, any word may.
  */
 export function searchCorpus(
-  index: CorpusIndex,
+  indexes: CorpusIndex | readonly CorpusIndex[],
   query: string,
   filters: SearchFilters = {},
   limit = 30,
 ): SearchHitRef[] {
+  const all = Array.isArray(indexes) ? indexes : [indexes as CorpusIndex];
   const filter = (result: SearchResult) =>
     passesFilters(result as SearchResult & StoredFields, filters);
-  let results = index.search(query, { combineWith: 'AND', filter });
-  if (results.length === 0) results = index.search(query, { combineWith: 'OR', filter });
+  const searchAll = (combineWith: 'AND' | 'OR') =>
+    all
+      .flatMap((index) => index.search(query, { combineWith, filter }))
+      .sort((a, b) => b.score - a.score);
+  let results = searchAll('AND');
+  if (results.length === 0) results = searchAll('OR');
   return distinctHits(results, limit).map((result) => ({
     kind: result.kind as SearchKind,
     packId: result.packId as string,

@@ -20,6 +20,7 @@ import type {
 } from '@/lib/views';
 import { isAbout } from './about';
 import type { BriefingsDatabase, DocumentRow, EntityRow, EventRow, QuoteRow } from './db';
+import { installedPackIds } from './pack-rows';
 import { isShortQuote, sentenceAround } from './quote-context';
 import { roleKey } from './role-key';
 
@@ -40,7 +41,7 @@ export function loadBriefing(
   quoteLimit = QUOTES_SHOWN,
 ): Promise<Briefing | null> {
   // One read transaction: a consistent view, and one transaction's cost instead of a dozen.
-  return db.transaction('r', [db.entities, db.quotes, db.events, db.documents], () =>
+  return db.transaction('r', [db.packs, db.entities, db.quotes, db.events, db.documents], () =>
     readBriefing(db, names, spellings, entityId, quoteLimit),
   );
 }
@@ -52,15 +53,22 @@ async function readBriefing(
   entityId: string,
   quoteLimit: number,
 ): Promise<Briefing | null> {
-  const entityRows = await db.entities.where('id').equals(entityId).toArray();
+  // Rows of a pack being removed (its pack row is gone first) are not read.
+  const installed = await installedPackIds(db);
+  const inInstalled = (row: { packId: string }) => installed.has(row.packId);
+  // Filtered here rather than by the query: a query with a filter reads row by row.
+  const entityRows = (await db.entities.where('id').equals(entityId).toArray()).filter(inInstalled);
   const main = entityRows[0];
   if (!main) return null;
 
-  const [spoken, mentioning, eventRows] = await Promise.all([
+  const [spokenRows, mentioningRows, eventRowsOfAll] = await Promise.all([
     db.quotes.where('speakerId').equals(entityId).toArray(),
     db.quotes.where('aboutEntityIds').equals(entityId).toArray(),
     db.events.where('entityIds').equals(entityId).sortBy('date'),
   ]);
+  const spoken = spokenRows.filter(inInstalled);
+  const mentioning = mentioningRows.filter(inInstalled);
+  const eventRows = eventRowsOfAll.filter(inInstalled);
   const others = mentioning.filter((quote) => quote.speakerId !== entityId);
   const about = others.filter((quote) =>
     isAbout(quote.text, entityId, spellings, quote.aboutEntityIds),
@@ -85,7 +93,7 @@ async function readBriefing(
 
   const quotesBy = rankQuotes(allBy).slice(0, quoteLimit);
   const quotesAbout = rankQuotes(allAbout).slice(0, quoteLimit);
-  const events = await withNeighbours(db, ownEvents);
+  const events = await withNeighbours(db, ownEvents, inInstalled);
   await sources.load(events.flatMap((event) => inPack(event.packId, event.sources)));
   const related = relatedEntities(entityId, [...allBy, ...allAbout], ownEvents);
 
@@ -159,7 +167,9 @@ export function loadTimeline(
   names: EntityNames,
   entityId?: string,
 ): Promise<EventView[]> {
-  return db.transaction('r', [db.events, db.documents], () => readTimeline(db, names, entityId));
+  return db.transaction('r', [db.packs, db.events, db.documents], () =>
+    readTimeline(db, names, entityId),
+  );
 }
 
 async function readTimeline(
@@ -167,9 +177,13 @@ async function readTimeline(
   refs: EntityNames,
   entityId?: string,
 ): Promise<EventView[]> {
-  const rows = entityId
-    ? await db.events.where('entityIds').equals(entityId).sortBy('date')
-    : await db.events.orderBy('date').toArray();
+  const installed = await installedPackIds(db);
+  const inInstalled = (row: EventRow) => installed.has(row.packId);
+  const rows = (
+    entityId
+      ? await db.events.where('entityIds').equals(entityId).sortBy('date')
+      : await db.events.orderBy('date').toArray()
+  ).filter(inInstalled);
   const sources = new SourceResolver(db);
   await sources.load(
     rows.flatMap((event) => event.sources.map((span) => ({ ...span, packId: event.packId }))),
@@ -193,13 +207,17 @@ function rankQuotes(quotes: QuoteRow[]): QuoteRow[] {
 }
 
 /** The entity's events, with the corpus's event just before and just after them for context. */
-async function withNeighbours(db: BriefingsDatabase, own: EventRow[]): Promise<EventRow[]> {
+async function withNeighbours(
+  db: BriefingsDatabase,
+  own: EventRow[],
+  inInstalled: (row: EventRow) => boolean,
+): Promise<EventRow[]> {
   const first = own[0];
   const last = own.at(-1);
   if (!first || !last) return [];
   const [before, after] = await Promise.all([
-    db.events.where('date').below(first.date).last(),
-    db.events.where('date').above(last.date).first(),
+    db.events.where('date').below(first.date).filter(inInstalled).last(),
+    db.events.where('date').above(last.date).filter(inInstalled).first(),
   ]);
   return [...(before ? [before] : []), ...own, ...(after ? [after] : [])];
 }

@@ -1,10 +1,13 @@
 /**
  * The installed packs: seeding the bundled one, importing, exporting, removing, resetting, and
- * the search index kept in step with them. Every change is one transaction over every table it
- * touches, so a failure (a quota error among them) leaves the database exactly as it was. Each
- * change counts a generation; the serialised search index is saved after the change, marked
- * with the generation it reflects, so a change costs what changed and an index left behind by
- * a stopped worker (or saved by a version that stored other fields) is rebuilt, not trusted.
+ * the search index kept in step with them. Each pack has its own search index, saved in the
+ * transaction that writes the pack's rows, so a change costs what changed: installing a pack
+ * writes its rows and its index, nothing else. Installing is one transaction: a failure (a
+ * quota error among them) leaves the database exactly as it was. Removing is too large for one
+ * transaction: a first one hides the pack (its pack row and index go, a journal row says what is
+ * under way), batches delete its rows, and a last one installs what takes its place, if
+ * anything, and clears the journal. A worker stopped on the way finishes the change when it
+ * starts again, so every change ends in the old state or the new one.
  */
 import { packContentHash } from '@/lib/pack/content-hash';
 import type { Pack } from '@/lib/pack/schema';
@@ -18,20 +21,22 @@ import {
   type SearchHitRef,
   searchCorpus,
   searchEntriesOf,
-  searchKeysOf,
 } from '@/lib/search/index';
-import type { InstallProgress } from '@/lib/views';
+import type { ChangeInProgress, InstallProgress } from '@/lib/views';
 import {
   type BriefingsDatabase,
   countsOfPack,
   type DocumentRow,
   type EntityRow,
   type EventRow,
+  type JournalRow,
   type PackOrigin,
   type PackRow,
+  type PendingInstall,
   type QuoteRow,
   rowsOfPack,
 } from './db';
+import { countPackRows, deletePackRows, deleteSmallPackRows, SMALL_PACK_ROWS } from './pack-rows';
 
 export type { InstallProgress };
 
@@ -51,19 +56,25 @@ const INSTALL_STEPS = [
 ] as const;
 type InstallStage = (typeof INSTALL_STEPS)[number] | 'Saved';
 
-const GENERATION_KEY = 'meta:corpusGeneration';
-/** Changes in a burst (articles added one after another) share one save of the index. */
-export const INDEX_SAVE_DELAY_MS = 1500;
+export const STORE_CHANGE_MEASURE = 'Briefings: store change';
 
 export class CorpusStore {
-  /** Loaded on first use: the service worker may have been stopped since the last call. */
-  private index: CorpusIndex | null = null;
-  private loading: Promise<CorpusIndex> | null = null;
-  private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Each installed pack's index, loaded on first use: the worker may have been stopped since. */
+  private readonly indexes = new Map<string, CorpusIndex>();
+  private loadingIndexes: Promise<CorpusIndex[]> | null = null;
+  /** Counted up whenever `indexes` changes, so a load that overlapped a change is not kept. */
+  private indexEpoch = 0;
   /** Changes run one after another, so none starts from an index a failed one left changed. */
   private lastChange: Promise<unknown> = Promise.resolve();
+  private progress: ChangeInProgress | null = null;
+  /** Told each step of a removal, whoever asked for it (a restarted worker included). */
+  onRemovalProgress: (progress: ChangeInProgress | null) => void = () => {};
 
-  constructor(readonly db: BriefingsDatabase) {}
+  /** `onVisibleChange`: the packs that reads see changed (a removal hides its pack at once). */
+  constructor(
+    readonly db: BriefingsDatabase,
+    private readonly onVisibleChange: () => void = () => {},
+  ) {}
 
   listPacks(): Promise<PackRow[]> {
     return this.db.packs.orderBy('id').toArray();
@@ -73,35 +84,43 @@ export class CorpusStore {
     return this.db.packs.get(packId);
   }
 
+  /** The removal under way, if any, and how far it has got. */
+  changeInProgress(): ChangeInProgress | null {
+    return this.progress && { ...this.progress };
+  }
+
   /**
-   * Installs validated packs in one transaction: all of them, or (on any error) none.
-   * `replacing` names installed packs each one takes the place of; `contentHash`, if the caller
-   * has it already, saves hashing the pack again.
+   * Installs validated packs: all of them, or (on any error) none. `replacing` names installed
+   * packs each one takes the place of; `contentHash`, if the caller has it already, saves
+   * hashing the pack again. Small packs are replaced in the same transaction, so a refused
+   * install leaves them in place. Large ones are removed first, in batches: a stopped worker
+   * then finishes with the new packs, but an install refused after the removal (storage full)
+   * leaves neither.
    */
   async installAll(
     plan: readonly { pack: Pack; replacing: readonly string[]; contentHash?: string }[],
     origin: PackOrigin = 'imported',
     onProgress: (progress: InstallProgress) => void = () => {},
   ): Promise<PackRow[]> {
-    const installed: PackRow[] = [];
-    const steps = plan.length * INSTALL_STEPS.length + 1;
-    let step = 0;
-    const report = (stage: InstallStage) => onProgress({ stage, done: step++, total: steps });
-    // Hashed before the transaction: awaiting anything but the database inside it ends it.
-    const hashed = await Promise.all(
-      plan.map(async (step) => ({
-        ...step,
-        hash: step.contentHash ?? (await packContentHash(step.pack)),
-      })),
+    // Hashed before any transaction: awaiting anything but the database inside one ends it.
+    const installing = await Promise.all(
+      plan.map(
+        async ({ pack, contentHash }): Promise<PendingInstall> => ({
+          pack,
+          contentHash: contentHash ?? (await packContentHash(pack)),
+          origin,
+        }),
+      ),
     );
-    await this.change(async (index) => {
-      for (const { pack, hash, replacing } of hashed) {
-        for (const packId of replacing) await this.deleteRows(packId, index);
-        installed.push(await this.addRows(pack, hash, origin, index, report));
+    const replacing = [...new Set(plan.flatMap((step) => step.replacing))];
+    return this.queue(async () => {
+      const rows = await Promise.all(replacing.map((packId) => countPackRows(this.db, packId)));
+      if (rows.reduce((sum, count) => sum + count, 0) <= SMALL_PACK_ROWS) {
+        return this.install(installing, onProgress, { replacing, endsJournal: false });
       }
+      const journal = await this.beginRemoval(replacing, installing);
+      return this.finish(journal, onProgress);
     });
-    report('Saved');
-    return installed;
   }
 
   /**
@@ -127,6 +146,31 @@ export class CorpusStore {
     await this.installAll([{ pack: bundled, replacing: all.map((row) => row.id) }], 'bundled');
   }
 
+  async remove(
+    packId: string,
+    onProgress: (progress: InstallProgress) => void = () => {},
+  ): Promise<void> {
+    await this.queue(async () => {
+      const journal = await this.beginRemoval([packId], []);
+      await this.finish(journal, onProgress);
+    });
+  }
+
+  /**
+   * Finishes a change a stopped worker left under way. Resolves once what it installs is in
+   * place; a removal alone goes on after (its pack is hidden already).
+   */
+  async resumeChange(onProgress: (progress: InstallProgress) => void = () => {}): Promise<void> {
+    const journal = await this.db.journal.get('pending');
+    if (!journal) return;
+    const finished = this.queue(async () => {
+      const current = await this.db.journal.get('pending');
+      if (current) await this.finish(current, onProgress);
+    });
+    if (journal.installing.length > 0) await finished;
+    else finished.catch((error) => console.warn('[Briefings] a removal did not finish:', error));
+  }
+
   /**
    * Each installed pack's content hash, by pack id. A pack installed before hashes were kept is
    * hashed now and keeps it; the reader's own pack changes with each article, so it is hashed
@@ -145,10 +189,6 @@ export class CorpusStore {
       hashes.set(row.id, hash);
     }
     return hashes;
-  }
-
-  async remove(packId: string): Promise<void> {
-    await this.change((index) => this.deleteRows(packId, index));
   }
 
   /** The pack as it was installed: the same content, in id order. */
@@ -180,7 +220,7 @@ export class CorpusStore {
   }
 
   async search(query: string, filters?: SearchFilters, limit?: number): Promise<SearchHitRef[]> {
-    return searchCorpus(await this.searchIndex(), query, filters, limit);
+    return searchCorpus(await this.allIndexes(), query, filters, limit);
   }
 
   /** For each hit, in order, the text its snippet is cut from ('' for a row that is gone). */
@@ -204,43 +244,183 @@ export class CorpusStore {
   }
 
   /**
-   * The in-memory index, loaded from the database, or rebuilt from the rows if it is missing or
-   * older than the packs.
+   * Runs a change to one pack's rows (the reader's pack, an article at a time) in one
+   * transaction, with that pack's index; the index is saved in the same transaction. On
+   * failure the database rolls back and the index, changed along the way, is dropped.
    */
-  searchIndex(): Promise<CorpusIndex> {
-    if (this.index) return Promise.resolve(this.index);
-    // One load at a time: a search and a change asking together share it, so neither can put
-    // an index older than the other's in place.
-    this.loading ??= this.loadIndex()
-      .then((index) => {
-        this.index = index;
-        return index;
-      })
-      .finally(() => {
-        this.loading = null;
-      });
-    return this.loading;
+  changePack<T>(packId: string, apply: (index: CorpusIndex) => Promise<T>): Promise<T> {
+    return this.queue(async () => {
+      const index = (await this.indexOf(packId)) ?? createCorpusIndex();
+      try {
+        const result = await this.db.transaction('rw', this.db.packTables, async () => {
+          const result = await apply(index);
+          await this.saveIndex(packId, index);
+          return result;
+        });
+        this.setIndex(packId, index);
+        // Discarded entries leave dirt; cleaning it (in timed batches) waits for no reader.
+        if (index.dirtCount > 0) void this.queue(() => index.vacuum());
+        return result;
+      } catch (error) {
+        this.dropIndex(packId);
+        throw error;
+      }
+    });
   }
 
-  private async loadIndex(): Promise<CorpusIndex> {
-    const [saved, generation] = await Promise.all([
-      this.db.searchIndex.get('main'),
-      this.generation(),
-    ]);
-    if (saved && (saved.generation ?? 0) === generation && saved.format === SEARCH_INDEX_FORMAT) {
-      return loadCorpusIndex(saved.json);
-    }
+  /** Each installed pack's index, loaded or, if missing or in another format, rebuilt. */
+  private allIndexes(): Promise<CorpusIndex[]> {
+    this.loadingIndexes ??= (async () => {
+      for (;;) {
+        const epoch = this.indexEpoch;
+        const packIds = (await this.listPacks()).map((pack) => pack.id);
+        const loaded = await Promise.all(
+          packIds.map(async (packId) => this.indexes.get(packId) ?? (await this.readIndex(packId))),
+        );
+        // A change landed meanwhile: what was read may be older than it.
+        if (epoch !== this.indexEpoch) continue;
+        packIds.forEach((packId, at) => {
+          this.indexes.set(packId, loaded[at] as CorpusIndex);
+        });
+        return loaded;
+      }
+    })().finally(() => {
+      this.loadingIndexes = null;
+    });
+    return this.loadingIndexes;
+  }
+
+  /** One installed pack's index; undefined if the pack is not installed. */
+  private async indexOf(packId: string): Promise<CorpusIndex | undefined> {
+    const cached = this.indexes.get(packId);
+    if (cached) return cached;
+    if (!(await this.getPack(packId))) return undefined;
+    return this.readIndex(packId);
+  }
+
+  private async readIndex(packId: string): Promise<CorpusIndex> {
+    const saved = await this.db.searchIndex.get(packId);
+    if (saved?.format === SEARCH_INDEX_FORMAT) return loadCorpusIndex(saved.json);
     const index = createCorpusIndex();
-    for (const pack of await this.listPacks()) {
-      index.addAll(searchEntriesOf(await this.contentsOf(pack.id)));
-    }
+    index.addAll(searchEntriesOf(await this.contentsOf(packId)));
     return index;
   }
 
+  private setIndex(packId: string, index: CorpusIndex): void {
+    this.indexes.set(packId, index);
+    this.indexEpoch++;
+  }
+
+  private dropIndex(packId: string): void {
+    this.indexes.delete(packId);
+    this.indexEpoch++;
+  }
+
+  /** In a transaction over the pack tables: the pack's index, as it is now. */
+  private async saveIndex(packId: string, index: CorpusIndex): Promise<void> {
+    await this.db.searchIndex.put({
+      id: packId,
+      json: JSON.stringify(index),
+      format: SEARCH_INDEX_FORMAT,
+    });
+  }
+
+  /**
+   * Installs packs in one transaction, in place of the small packs `replacing` names; clears
+   * the journal if it ends one.
+   */
+  private async install(
+    installing: readonly PendingInstall[],
+    onProgress: (progress: InstallProgress) => void,
+    { replacing = [], endsJournal }: { replacing?: readonly string[]; endsJournal: boolean },
+  ): Promise<PackRow[]> {
+    const steps = installing.length * INSTALL_STEPS.length + 1;
+    let step = 0;
+    const report = (stage: InstallStage) => onProgress({ stage, done: step++, total: steps });
+    const indexes = installing.map(() => createCorpusIndex());
+    const installed = await this.db.transaction('rw', this.db.packTables, async () => {
+      for (const packId of replacing) {
+        await this.db.packs.delete(packId);
+        await this.db.searchIndex.delete(packId);
+        await deleteSmallPackRows(this.db, packId);
+      }
+      const rows: PackRow[] = [];
+      for (const [at, pending] of installing.entries()) {
+        rows.push(await this.addRows(pending, indexes[at] as CorpusIndex, report));
+      }
+      if (endsJournal) await this.db.journal.delete('pending');
+      return rows;
+    });
+    for (const packId of replacing) this.dropIndex(packId);
+    installing.forEach(({ pack }, at) => {
+      this.setIndex(pack.id, indexes[at] as CorpusIndex);
+    });
+    report('Saved');
+    if (installing.length + replacing.length > 0) this.onVisibleChange();
+    return installed;
+  }
+
+  /**
+   * One transaction: the packs' rows and indexes go from every read (their pack rows and saved
+   * indexes are deleted), and the journal says what remains to do.
+   */
+  private async beginRemoval(
+    packIds: readonly string[],
+    installing: PendingInstall[],
+  ): Promise<JournalRow> {
+    const journal = await this.db.transaction('rw', this.db.packTables, async () => {
+      const packs = await this.db.packs.bulkGet([...packIds]);
+      const removing = packs.flatMap((pack) => (pack ? [{ id: pack.id, title: pack.title }] : []));
+      const journal: JournalRow = { id: 'pending', removing, installing };
+      await this.db.journal.put(journal);
+      await this.db.packs.bulkDelete([...packIds]);
+      await this.db.searchIndex.bulkDelete([...packIds]);
+      return journal;
+    });
+    for (const packId of packIds) this.dropIndex(packId);
+    this.onVisibleChange();
+    return journal;
+  }
+
+  /** Deletes the rows of the journal's packs in batches, then installs what it says, if anything. */
+  private async finish(
+    journal: JournalRow,
+    onProgress: (progress: InstallProgress) => void,
+  ): Promise<PackRow[]> {
+    try {
+      const counts = await Promise.all(
+        journal.removing.map(({ id }) => countPackRows(this.db, id)),
+      );
+      const total = counts.reduce((sum, count) => sum + count, 0);
+      let done = 0;
+      const report = (title: string) => {
+        this.progress = { removing: title, done, total };
+        this.onRemovalProgress({ ...this.progress });
+        onProgress({ stage: `Removing ${title}`, done, total });
+      };
+      for (const { id, title } of journal.removing) {
+        report(title);
+        await deletePackRows(this.db, id, (deleted) => {
+          done += deleted;
+          report(title);
+        });
+      }
+    } finally {
+      this.progress = null;
+      this.onRemovalProgress(null);
+    }
+    try {
+      return await this.install(journal.installing, onProgress, { endsJournal: true });
+    } catch (error) {
+      // Refused (storage full, say) rather than stopped: trying at every start would not help.
+      // The packs it replaced are gone; the reader is told the new ones were not installed.
+      await this.db.journal.delete('pending');
+      throw error;
+    }
+  }
+
   private async addRows(
-    pack: Pack,
-    contentHash: string,
-    origin: PackOrigin,
+    { pack, contentHash, origin }: PendingInstall,
     index: CorpusIndex,
     report: (stage: InstallStage) => void,
   ): Promise<PackRow> {
@@ -265,90 +445,30 @@ export class CorpusStore {
     await this.db.events.bulkAdd(rows.events);
     report('Indexing for search');
     index.addAll(searchEntriesOf(rows));
+    await this.saveIndex(pack.id, index);
     return packRow;
   }
 
-  private async deleteRows(packId: string, index: CorpusIndex): Promise<void> {
-    const rows = await this.contentsOf(packId);
-    index.discardAll(searchKeysOf(rows).filter((key) => index.has(key)));
-    await this.db.packs.delete(packId);
-    const { documents, entities, quotes, events, readings } = this.db;
-    for (const table of [documents, entities, quotes, events, readings]) {
-      await table.where('packId').equals(packId).delete();
-    }
-  }
-
-  /** Which change the packs are at: counted up by each one. */
-  private async generation(): Promise<number> {
-    const row = await this.db.settings.get(GENERATION_KEY);
-    return typeof row?.value === 'number' ? row.value : 0;
-  }
-
   /**
-   * Runs a change in one read-write transaction over the pack tables, after every earlier
-   * change has settled. On failure the database rolls back; the in-memory index, changed along
-   * the way, is dropped (and reloaded from the database by the next use) before any later change
-   * can start from it. On success the index is saved a little later, once changes pause.
+   * Runs a change after every earlier one has settled. Its own time, without the wait, is the
+   * last `STORE_CHANGE_MEASURE` of the worker's performance timeline (DevTools shows it).
    */
-  change<T>(apply: (index: CorpusIndex) => Promise<T>): Promise<T> {
-    const run = this.lastChange.then(async () => {
-      const index = await this.searchIndex();
+  private queue<T>(run: () => Promise<T>): Promise<T> {
+    const change = this.lastChange.then(async () => {
+      const start = performance.now();
       try {
-        return await this.db.transaction('rw', this.db.packTables, async () => {
-          const result = await apply(index);
-          await this.db.settings.put({ key: GENERATION_KEY, value: (await this.generation()) + 1 });
-          return result;
-        });
-      } catch (error) {
-        this.index = null;
-        throw error;
+        return await run();
+      } finally {
+        performance.clearMeasures(STORE_CHANGE_MEASURE);
+        performance.measure(STORE_CHANGE_MEASURE, { start, end: performance.now() });
       }
     });
-    this.lastChange = run.then(
-      () => this.scheduleIndexSave(),
-      () => undefined,
-    );
-    return run;
+    this.lastChange = change.catch(() => undefined);
+    return change;
   }
 
-  /** Saves the index now rather than after the pause, once changes in flight are done. */
-  async flushIndex(): Promise<void> {
+  /** Resolves once every change asked for so far has settled. */
+  async settled(): Promise<void> {
     await this.lastChange;
-    if (this.saveTimer !== null) {
-      clearTimeout(this.saveTimer);
-      this.saveTimer = null;
-      this.lastChange = this.lastChange.then(() => this.saveIndex());
-    }
-    await this.lastChange;
-  }
-
-  private scheduleIndexSave(): void {
-    if (this.saveTimer !== null) clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => {
-      this.saveTimer = null;
-      this.lastChange = this.lastChange.then(() => this.saveIndex());
-    }, INDEX_SAVE_DELAY_MS);
-  }
-
-  /** Saves the index as it is after the last change; a failure only costs a rebuild later. */
-  private async saveIndex(): Promise<void> {
-    const index = this.index;
-    if (!index) return;
-    try {
-      // Entries discarded by the changes leave dirt behind; clean it before it is saved.
-      if (index.dirtCount > 0) await index.vacuum();
-      if (index !== this.index) return; // a failed change dropped it meanwhile
-      await this.db.transaction('rw', [this.db.searchIndex, this.db.settings], async () => {
-        const generation = await this.generation();
-        await this.db.searchIndex.put({
-          id: 'main',
-          json: JSON.stringify(index),
-          generation,
-          format: SEARCH_INDEX_FORMAT,
-        });
-      });
-    } catch (error) {
-      console.warn('[Briefings] the search index was not saved; it will be rebuilt:', error);
-    }
   }
 }

@@ -3,6 +3,7 @@ import { articleIdentity } from '@/lib/pack/identity';
 import type { Entity } from '@/lib/pack/schema';
 import type { CorpusCoverage } from '@/lib/views';
 import type { BriefingsDatabase } from './db';
+import { installedPackIds } from './pack-rows';
 
 /** `entities`: every installed entity, once per id. */
 export async function loadCoverage(
@@ -13,7 +14,9 @@ export async function loadCoverage(
   const outlets = new Set<string>();
   let from: string | null = null;
   let to: string | null = null;
+  const installed = await installedPackIds(db);
   await db.documents.each((document) => {
+    if (!installed.has(document.packId)) return;
     articles.add(articleIdentity(document));
     if (document.outlet) outlets.add(document.outlet);
     // Partial ISO dates compare as text; a time of day is more than a reader needs here.

@@ -59,15 +59,33 @@ export interface SettingRow {
 }
 
 /**
- * The search index of every installed pack, serialised after changes to them. `generation` is
- * the change it reflects: an index older than the packs is rebuilt from their rows.
+ * One pack's search index, serialised in the transaction that changes the pack's rows, so the
+ * two always agree. Keyed by pack id: a change to a pack rewrites its own index only.
  */
 export interface SearchIndexRow {
-  id: 'main';
+  /** The pack's id. */
+  id: string;
   json: string;
-  generation?: number;
-  /** SEARCH_INDEX_FORMAT when it was saved; none before formats were counted. */
+  /** SEARCH_INDEX_FORMAT when it was saved: an index saved in another format is rebuilt. */
   format?: number;
+}
+
+/** A pack to install once the removals of its change are done. */
+export interface PendingInstall {
+  pack: Pack;
+  contentHash: string;
+  origin: PackOrigin;
+}
+
+/**
+ * A change too large for one transaction, written before it starts: the packs whose rows are
+ * being deleted (their pack rows are already gone, which hides them from every read), then the
+ * packs to install in their place. A worker that starts and finds it finishes the change.
+ */
+export interface JournalRow {
+  id: 'pending';
+  removing: { id: string; title: string }[];
+  installing: PendingInstall[];
 }
 
 /**
@@ -104,6 +122,13 @@ export const schemaHistory = [
     version: 3,
     stores: { readings: '[packId+documentId], packId, url, *entityIds' },
   },
+  {
+    // One search index per pack (the index of every pack together goes), and the journal of a
+    // change that runs in several transactions.
+    version: 4,
+    stores: { journal: '&id' },
+    upgrade: (transaction: import('dexie').Transaction) => transaction.table('searchIndex').clear(),
+  },
 ] as const;
 
 export class BriefingsDatabase extends Dexie {
@@ -115,6 +140,7 @@ export class BriefingsDatabase extends Dexie {
   settings!: EntityTable<SettingRow, 'key'>;
   searchIndex!: EntityTable<SearchIndexRow, 'id'>;
   readings!: Table<ReadingRow, [string, string]>;
+  journal!: EntityTable<JournalRow, 'id'>;
 
   /** `upToVersion` opens an older schema: only the upgrade tests need it. */
   constructor(name = DATABASE_NAME, upToVersion: number = schemaHistory.length) {
@@ -135,8 +161,13 @@ export class BriefingsDatabase extends Dexie {
       this.events,
       this.readings,
       this.searchIndex,
-      this.settings,
+      this.journal,
     ];
+  }
+
+  /** The tables holding rows of a pack, each with a `packId` index. */
+  get rowTables() {
+    return [this.documents, this.entities, this.quotes, this.events, this.readings];
   }
 }
 

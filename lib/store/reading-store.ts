@@ -87,7 +87,7 @@ export class ReadingStore {
     article: CompiledArticle,
     { now = Date.now(), onlyInPlace = false } = {},
   ): Promise<{ replaced: boolean }> {
-    return this.corpus.change(async (index) => {
+    return this.corpus.changePack(READING_PACK_ID, async (index) => {
       await this.ensurePack(now);
       const previous = await this.get(article.documentId);
       if (!previous && onlyInPlace) throw new Error('That article is no longer in your reading.');
@@ -123,7 +123,7 @@ export class ReadingStore {
 
   /** Removes a saved article: its quotes and the entities only it named leave every card. */
   remove(documentId: string): Promise<void> {
-    return this.corpus.change(async (index) => {
+    return this.corpus.changePack(READING_PACK_ID, async (index) => {
       const reading = await this.get(documentId);
       if (!reading) throw new Error('That article is no longer in your reading.');
       await this.deleteArticleRows(documentId, index);

@@ -2,18 +2,24 @@
  * `npm run bench:store`: the store, search and briefing API in real Chromium, with a generated
  * pack of 10,000 documents, 2,000 entities and 50,000 quotes. Timings are measured in an
  * extension page around real messages to the service worker, as the popup would see them; the
- * baseline is the round trip of a call that does no work, measured in the same run.
+ * baseline is the round trip of a call that does no work, measured in the same run. Then, with
+ * that pack installed: adding one article (its store time, from the worker's performance
+ * timeline), and importing, replacing and removing packs of 20,000, 60,000 and 200,000 entities
+ * (STORE_BENCH_SIZES=20000,60000 runs fewer) while searches and briefings are timed alongside.
+ * Each change is followed by the store's consistency check: any problem fails the run.
  */
+import type { Page } from 'playwright-core';
 import { createCorpusIndex, loadCorpusIndex, searchEntriesOf } from '../../lib/search/index';
-import { INDEX_SAVE_DELAY_MS } from '../../lib/store/corpus-store';
+import { STORE_CHANGE_MEASURE } from '../../lib/store/corpus-store';
 import { rowsOfPack } from '../../lib/store/db';
 import { callBackground, timeBackgroundCalls } from '../harness/background-calls';
-import { launchExtensionBrowser } from '../harness/extension-browser';
+import { type ExtensionBrowser, launchExtensionBrowser } from '../harness/extension-browser';
 import { generatePack } from './generated-pack';
 import { seededRandom } from './random';
 import { mb, ms, percentile } from './stats';
 
 const size = { documents: 10_000, entities: 2_000, quotes: 50_000, events: 3_000 };
+const LARGE_SIZES = (process.env.STORE_BENCH_SIZES ?? '20000,60000,200000').split(',').map(Number);
 const pack = generatePack(size);
 const fileText = JSON.stringify(pack);
 console.log(
@@ -33,10 +39,7 @@ try {
   if (!outcome.ok) throw new Error(`import failed: ${outcome.message}`);
   const usageAfter = (await callBackground(page, 'getStorageSummary')).usage ?? 0;
 
-  // Reads are timed as a reader meets them: not in the seconds after an import, while the
-  // search index is saved in the background (reads during a change are another measure).
-  await page.waitForTimeout(INDEX_SAVE_DELAY_MS + 5_000);
-  await callBackground(page, 'getStatus');
+  await assertConsistent(page);
 
   const random = seededRandom(7);
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)] as T;
@@ -92,6 +95,181 @@ try {
   row('message round trip (floor)', floor);
   row('briefing(entity), 200 ids', briefings, 20);
   row('search, 200 varied queries', searches, 20);
+
+  const probes = { queries: queries.slice(0, 40), entityIds: entityIds.slice(0, 40) };
+  const idleReads = await readsDuring(page, null, probes);
+  console.log(
+    `\nReads with no change running (baseline): p95 ${ms(percentile(idleReads.latencies, 95))}, slowest ${ms(Math.max(...idleReads.latencies))}`,
+  );
+
+  const articleTimes = await addArticles(browser, page, 8);
+  console.log(
+    `\nAdd one article with ${size.documents.toLocaleString('en')} documents installed (${articleTimes.length} articles):`,
+  );
+  console.log(
+    `  store time p50 ${ms(percentile(articleTimes, 50))}, slowest ${ms(Math.max(...articleTimes))} (${((Math.max(...articleTimes) / importMs) * 100).toFixed(2)}% of the pack's import); budget 200 ms: ${verdict(Math.max(...articleTimes) <= 200)}`,
+  );
+
+  console.log('\nLarge packs (with the 10,000-document pack installed):');
+  console.log(
+    `${'entities'.padEnd(9)} ${'JSON'.padStart(8)} ${'import'.padStart(9)} ${'replace'.padStart(9)} ${'remove'.padStart(9)}  ${'reads during replace'.padEnd(22)} ${'reads during remove'.padEnd(22)} budgets`,
+  );
+  for (const entities of LARGE_SIZES) {
+    const large = generatePack({
+      documents: entities / 100,
+      entities,
+      quotes: entities / 10,
+      events: entities / 100,
+    });
+    const text = JSON.stringify(large);
+    const revised = JSON.stringify({ ...large, title: `${large.title}, revised` });
+    const imported = await readsDuring(
+      page,
+      { type: 'importPack', data: { fileText: text } },
+      probes,
+    );
+    await assertConsistent(page);
+    const replaced = await readsDuring(
+      page,
+      { type: 'importPack', data: { fileText: revised, onConflict: 'replace' } },
+      probes,
+    );
+    await assertConsistent(page);
+    const removed = await readsDuring(
+      page,
+      { type: 'removePack', data: { packId: large.id } },
+      probes,
+    );
+    await assertConsistent(page);
+    const slowest = (latencies: number[]) => Math.max(...latencies);
+    const reads = (run: ChangeRun) =>
+      `p95 ${ms(percentile(run.latencies, 95))} max ${ms(slowest(run.latencies))}`.padEnd(22);
+    const budgets = [
+      entities === 200_000 ? `remove ≤ 10 s: ${verdict(removed.changeMs <= 10_000)}` : '',
+      `reads ≤ 100 ms: ${verdict(Math.max(slowest(replaced.latencies), slowest(removed.latencies)) <= 100)}`,
+    ].filter(Boolean);
+    console.log(
+      `${entities.toLocaleString('en').padEnd(9)} ${mb(text.length).padStart(8)} ${ms(imported.changeMs).padStart(9)} ${ms(replaced.changeMs).padStart(9)} ${ms(removed.changeMs).padStart(9)}  ${reads(replaced)} ${reads(removed)} ${budgets.join('; ')}`,
+    );
+    console.log(
+      `${''.padEnd(9)} reads during import: ${reads(imported)} (${imported.latencies.length} reads); remove is ${((removed.changeMs / imported.changeMs) * 100).toFixed(0)}% of import`,
+    );
+  }
 } finally {
   await browser.close();
+}
+
+function verdict(met: boolean): string {
+  return met ? 'met' : 'NOT MET';
+}
+
+async function assertConsistent(page: Page): Promise<void> {
+  const problems = await callBackground(page, 'checkConsistency');
+  if (problems.length > 0) throw new Error(`the store is inconsistent:\n${problems.join('\n')}`);
+}
+
+interface ChangeRun {
+  /** The change's round trip (0 with no change). */
+  changeMs: number;
+  /** Each search and briefing answered while it ran, alternately. */
+  latencies: number[];
+}
+
+/**
+ * Runs a change and, until it answers, searches and briefings one after another, each timed; with
+ * no change, one round of them. An error from the change or a read fails the run.
+ */
+async function readsDuring(
+  page: Page,
+  change: { type: 'importPack' | 'removePack'; data: unknown } | null,
+  probes: { queries: { query: string }[]; entityIds: string[] },
+): Promise<ChangeRun> {
+  // The bench runs through tsx, which names functions with a helper the page lacks.
+  await page.evaluate('globalThis.__name = (fn) => fn');
+  // Warmed first: the first read after the previous change builds the names of the corpus as
+  // it now is, which is that change's cost, not this one's.
+  await callBackground(page, 'getBriefing', { entityId: probes.entityIds[0] as string });
+  await callBackground(page, 'search', probes.queries[0]);
+  const run = await page.evaluate(
+    async ([change, probes]) => {
+      const call = (type: string, data: unknown) =>
+        new Promise<{ res?: unknown; err?: { message?: string } }>((resolve) =>
+          chrome.runtime.sendMessage(
+            { id: Date.now(), type, data, timestamp: Date.now() },
+            resolve,
+          ),
+        );
+      const start = performance.now();
+      let changeMs = 0;
+      let changeError: string | null = null;
+      let done = change === null;
+      const changing = change
+        ? call(change.type, change.data).then((answer) => {
+            changeMs = performance.now() - start;
+            const refused = answer?.res as { ok?: boolean; message?: string } | undefined;
+            if (answer?.err) changeError = answer.err.message ?? 'failed';
+            else if (refused?.ok === false) changeError = refused.message ?? 'refused';
+            done = true;
+          })
+        : Promise.resolve();
+      const latencies: number[] = [];
+      let round = 0;
+      do {
+        const at = round++ % probes.entityIds.length;
+        const asked = performance.now();
+        const answer =
+          round % 2 === 0
+            ? await call('search', probes.queries[at])
+            : await call('getBriefing', { entityId: probes.entityIds[at] });
+        if (answer?.err) return { changeMs, latencies, error: `read: ${answer.err.message}` };
+        latencies.push(performance.now() - asked);
+      } while (!done || (change === null && round < probes.entityIds.length));
+      await changing;
+      return { changeMs, latencies, error: changeError };
+    },
+    [change, probes] as const,
+  );
+  if (run.error) throw new Error(`${change?.type ?? 'reads'} failed: ${run.error}`);
+  return run;
+}
+
+/**
+ * Adds made-up articles naming people of the generated pack, one after another; for each, the
+ * store's time for the change, read from the worker's performance timeline.
+ */
+async function addArticles(
+  extension: ExtensionBrowser,
+  page: Page,
+  count: number,
+): Promise<number[]> {
+  const times: number[] = [];
+  for (let index = 0; index < count; index++) {
+    const person = pack.entities[index * 7]?.name ?? 'Someone';
+    const other = pack.entities[index * 7 + 3]?.name ?? 'Someone else';
+    const text = [
+      `${person} met ${other} on Tuesday to discuss the border agreement, officials said.`,
+      `"We will not accept a deal that leaves the harvest to rot in the port," ${person} said after the talks.`,
+      `${other} said the council would vote on the budget next week.`,
+      `"The bridge must open before winter," ${other} told reporters in the capital.`,
+    ].join('\n\n');
+    await callBackground(page, 'addArticle', {
+      kind: 'read',
+      article: {
+        url: `http://127.0.0.1/bench/article-${index}`,
+        title: `Talks on the border agreement, part ${index + 1}`,
+        outlet: 'Bench News',
+        byline: null,
+        publishedAt: `2024-05-0${(index % 9) + 1}`,
+        text,
+      },
+    });
+    const storeMs = await extension.serviceWorker.evaluate(
+      (name) => performance.getEntriesByName(name).at(-1)?.duration ?? null,
+      STORE_CHANGE_MEASURE,
+    );
+    if (storeMs === null) throw new Error('the worker measured no store change');
+    times.push(storeMs);
+  }
+  await assertConsistent(page);
+  return times;
 }

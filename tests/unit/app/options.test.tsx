@@ -31,6 +31,8 @@ function props(overrides: Partial<OptionsProps> = {}): OptionsProps {
     settings: { general: DEFAULT_SETTINGS, sites: [], hiddenNames: [], exclusions: [] },
     storage: { usage: 2_400_000, quota: 10_000_000_000, persisted: true },
     error: null,
+    removal: null,
+    waiting: null,
     onImportFiles: vi.fn(),
     readerHref: (article) => `reader.html?doc=${article.documentId}`,
     onRecompileArticle: vi.fn(),
@@ -59,6 +61,25 @@ test('packs are listed with what they hold; only imported ones can be removed', 
   expect(within(rows[0] as HTMLElement).queryByRole('button', { name: /Remove/ })).toBeNull();
   fireEvent.click(screen.getByRole('button', { name: 'Remove Field notes' }));
   expect(onRemove).toHaveBeenCalledWith(imported);
+});
+
+test('a removal under way shows how far it has got, and why a change asked meanwhile waits', () => {
+  render(
+    <Options
+      {...props({
+        removal: { removing: 'Field notes', done: 2_500, total: 10_000 },
+        waiting: 'Waiting for the removal of “Field notes” to finish; then notes.json is imported.',
+      })}
+    />,
+  );
+  const statuses = screen.getAllByRole('status').map((status) => status.textContent);
+  expect(statuses).toEqual([
+    'Removing “Field notes”… 25% ',
+    'Waiting for the removal of “Field notes” to finish; then notes.json is imported.',
+  ]);
+  const bar = screen.getByRole('progressbar', { name: 'Removing Field notes' });
+  expect(bar.getAttribute('value')).toBe('2500');
+  expect(bar.getAttribute('max')).toBe('10000');
 });
 
 test('while packs load, the page says so', () => {

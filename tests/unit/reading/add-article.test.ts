@@ -234,19 +234,24 @@ describe('removing an article', () => {
 });
 
 describe('the search index', () => {
-  test('a worker stopped before the index was saved rebuilds it: nothing is lost', async () => {
+  test('is saved with the article: a restarted worker finds it at once', async () => {
     await add(GRAIN_TALKS);
-    // A new worker on the same database, before the first one saved its index.
+    // A new worker on the same database, as soon as the article is added.
     const restarted = backgroundHandlers(serviceOn(db));
     const hits = await restarted.search({ query: 'importers dearly' });
     expect(hits[0]).toMatchObject({ packId: READING_PACK_ID });
   });
 
-  test('a saved index is used as it is', async () => {
+  test("an article rewrites the reader's pack's index, and no other pack's", async () => {
+    await service.whenReady();
+    const before = new Map((await db.searchIndex.toArray()).map((row) => [row.id, row.json]));
     await add(GRAIN_TALKS);
-    await service.corpus.flushIndex();
-    const saved = await db.searchIndex.get('main');
-    expect(saved?.json).toContain('dearly');
+    const after = await db.searchIndex.toArray();
+    const reading = after.find((row) => row.id === READING_PACK_ID);
+    expect(reading?.json).toContain('dearly');
+    const others = after.filter((row) => row.id !== READING_PACK_ID);
+    expect(others.length).toBeGreaterThan(0);
+    for (const row of others) expect(row.json === before.get(row.id)).toBe(true);
   });
 });
 

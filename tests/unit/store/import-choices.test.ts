@@ -33,7 +33,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  await service.corpus.flushIndex();
+  await service.corpus.settled();
   await db.delete();
 });
 

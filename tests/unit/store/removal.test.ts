@@ -1,0 +1,132 @@
+/**
+ * Removing a pack too large for one transaction: hidden at once, deleted in batches, and
+ * finished by the next worker when the one doing it stops on the way.
+ */
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { BackgroundService } from '@/lib/background/service';
+import { findInconsistencies } from '@/lib/store/consistency';
+import { CorpusStore } from '@/lib/store/corpus-store';
+import { BriefingsDatabase } from '@/lib/store/db';
+import { SMALL_PACK_ROWS } from '@/lib/store/pack-rows';
+import type { ChangeInProgress } from '@/lib/views';
+import { generatePack } from '../../../scripts/bench/generated-pack';
+import { bundledPack, smallPack } from '../../support/packs';
+
+/** Too large to replace in one transaction, so a removal takes many batches. */
+const large = generatePack({
+  documents: 20,
+  entities: SMALL_PACK_ROWS + 10,
+  quotes: 60,
+  events: 10,
+});
+const nameInLarge = large.entities[7]?.name as string;
+
+let db: BriefingsDatabase;
+let service: BackgroundService;
+
+beforeEach(async () => {
+  db = new BriefingsDatabase(`removal-${crypto.randomUUID()}`);
+  service = new BackgroundService(db, () =>
+    Promise.resolve({ pack: bundledPack(), hash: 'bundled' }),
+  );
+  await service.whenReady();
+  await service.corpus.installAll([{ pack: large, replacing: [] }]);
+});
+
+afterEach(async () => {
+  await db.delete();
+});
+
+/** A worker stopped after `batches` batches: the removal goes no further. */
+function stopAfter(batches: number) {
+  let heard = 0;
+  service.corpus.onRemovalProgress = (progress) => {
+    // One report as the removal starts, then one per batch.
+    if (progress && heard++ > batches) throw new Error('the worker stopped');
+  };
+}
+
+test('a large pack goes in batches, with its progress told at each one, and nothing stays', async () => {
+  const heard: (ChangeInProgress | null)[] = [];
+  service.corpus.onRemovalProgress = (progress) => heard.push(progress);
+  await service.corpus.remove(large.id);
+  const rows =
+    large.documents.length + large.entities.length + large.quotes.length + large.events.length;
+  expect(heard.at(-1)).toBeNull();
+  const last = heard.at(-2);
+  expect(last).toEqual({ removing: large.title, done: rows, total: rows });
+  // One report before the first batch, one after each.
+  expect(heard.length - 1).toBeGreaterThanOrEqual(4);
+  expect(await findInconsistencies(db)).toEqual([]);
+  expect(await db.entities.where('packId').equals(large.id).count()).toBe(0);
+});
+
+test('a stopped removal leaves the pack hidden from every read, and the next worker finishes it', async () => {
+  stopAfter(1);
+  await expect(service.corpus.remove(large.id)).rejects.toThrow('the worker stopped');
+  // Rows are left, but no read sees them.
+  expect(await db.entities.where('packId').equals(large.id).count()).toBeGreaterThan(0);
+  const entityId = large.entities[7]?.id as string;
+  expect(await service.briefing(entityId)).toBeNull();
+  expect(await service.corpus.search(nameInLarge)).toEqual([]);
+  expect((await service.corpus.listPacks()).map((pack) => pack.id)).not.toContain(large.id);
+
+  const restarted = new BackgroundService(db, () =>
+    Promise.resolve({ pack: bundledPack(), hash: 'bundled' }),
+  );
+  await restarted.whenReady();
+  await restarted.corpus.settled();
+  expect(await findInconsistencies(db)).toEqual([]);
+  expect(await db.entities.where('packId').equals(large.id).count()).toBe(0);
+  // A later change still completes.
+  await restarted.corpus.installAll([{ pack: smallPack(), replacing: [] }]);
+  expect(await findInconsistencies(db)).toEqual([]);
+});
+
+test('a replace stopped among its deletions ends with the new pack after the restart', async () => {
+  const revised = { ...large, title: 'Revised', entities: large.entities.slice(0, 5) };
+  stopAfter(1);
+  await expect(
+    service.corpus.installAll([{ pack: revised, replacing: [large.id] }]),
+  ).rejects.toThrow('the worker stopped');
+  const restarted = new BackgroundService(db, () =>
+    Promise.resolve({ pack: bundledPack(), hash: 'bundled' }),
+  );
+  await restarted.whenReady();
+  expect(await restarted.corpus.getPack(large.id)).toMatchObject({
+    title: 'Revised',
+    counts: { entities: 5 },
+  });
+  expect(await findInconsistencies(db)).toEqual([]);
+});
+
+test('a change asked for during a removal waits for it, then runs', async () => {
+  const removal = service.corpus.remove(large.id);
+  const install = service.corpus.installAll([{ pack: smallPack(), replacing: [] }]);
+  await Promise.all([removal, install]);
+  expect((await service.corpus.listPacks()).map((pack) => pack.id)).toContain('field-notes');
+  expect(await findInconsistencies(db)).toEqual([]);
+});
+
+test('a new worker on a database whose removal finished has nothing to resume', async () => {
+  await service.corpus.remove(large.id);
+  const fresh = new CorpusStore(db);
+  await fresh.resumeChange();
+  expect(await db.journal.count()).toBe(0);
+});
+
+test('a small pack is replaced in one transaction: a refused install leaves it in place', async () => {
+  await service.corpus.installAll([{ pack: smallPack(), replacing: [] }]);
+  vi.spyOn(db.quotes, 'bulkAdd').mockRejectedValueOnce(
+    new DOMException('The quota has been exceeded.', 'QuotaExceededError'),
+  );
+  const revised = { ...smallPack(), title: 'Field notes, revised' };
+  await expect(
+    service.corpus.installAll([{ pack: revised, replacing: ['field-notes'] }]),
+  ).rejects.toThrow('quota');
+  vi.restoreAllMocks();
+  expect(await service.corpus.getPack('field-notes')).toMatchObject({
+    title: smallPack().title,
+  });
+  expect(await findInconsistencies(db)).toEqual([]);
+});
