@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { Options, type OptionsProps } from '@/components/Options';
 import type { FileOutcome, ImportState } from '@/components/options/ImportPanel';
 import { describeAdded } from '@/lib/added-article';
+import { describeFailure, failureKind } from '@/lib/failure-words';
 import { type ImportableFile, readImportable } from '@/lib/import-files';
 import { describeImported } from '@/lib/imported-packs';
 import { backgroundMessenger as background, extensionPageMessenger } from '@/lib/messaging';
@@ -23,6 +24,8 @@ export function OptionsApp() {
     error: null,
   });
   const [pendingFile, setPendingFile] = useState<{ name: string; text: string } | null>(null);
+  /** The last pack sent, for "Try again" after an interruption. */
+  const lastImport = useRef<{ name: string; text: string; onConflict: OnConflict } | null>(null);
   const patch = (change: Partial<typeof state>) =>
     setState((current) => ({ ...current, ...change }));
   const setImport = (importState: ImportState) => patch({ importState });
@@ -44,9 +47,9 @@ export function OptionsApp() {
     try {
       await action();
     } catch (error) {
-      patch({ error: messageOf(error) });
+      patch({ error: describeFailure(error) });
     }
-    await reload().catch((error: unknown) => patch({ error: messageOf(error) }));
+    await reload().catch((error: unknown) => patch({ error: describeFailure(error) }));
   };
 
   useEffect(() => {
@@ -56,7 +59,7 @@ export function OptionsApp() {
       .persist()
       .catch(() => false)
       .then(() => reload())
-      .catch((error: unknown) => patch({ error: messageOf(error) }));
+      .catch((error: unknown) => patch({ error: describeFailure(error) }));
     return extensionPageMessenger.onMessage('importProgress', ({ data }) =>
       setState((current) =>
         current.importState.state === 'working'
@@ -68,11 +71,19 @@ export function OptionsApp() {
 
   const importText = async (name: string, text: string, onConflict: OnConflict) => {
     setImport({ state: 'working', fileName: name, progress: null });
+    lastImport.current = { name, text, onConflict };
     let outcome: Awaited<ReturnType<typeof background.sendMessage<'importPack'>>>;
     try {
       outcome = await background.sendMessage('importPack', { fileText: text, onConflict });
     } catch (error) {
-      setImport({ state: 'failed', fileName: name, message: messageOf(error), problems: [] });
+      const kind = failureKind(error);
+      setImport({
+        state: 'failed',
+        fileName: name,
+        message: describeFailure(error),
+        problems: [],
+        canRetry: kind === 'interrupted' || kind === 'unexplained',
+      });
       return;
     }
     setPendingFile(!outcome.ok && outcome.conflicts ? { name, text } : null);
@@ -143,6 +154,12 @@ export function OptionsApp() {
           });
         })
       }
+      onRetryImport={() =>
+        act(async () => {
+          const last = lastImport.current;
+          if (last) await importText(last.name, last.text, last.onConflict);
+        })
+      }
       onExport={(packId) =>
         act(async () => {
           const file = await background.sendMessage('exportPack', { packId });
@@ -197,12 +214,8 @@ async function importOne(file: ImportableFile): Promise<Omit<FileOutcome, 'fileN
     }
     return { ok: false, message: [outcome.message, ...outcome.problems].join(' ') };
   } catch (error) {
-    return { ok: false, message: messageOf(error) };
+    return { ok: false, message: describeFailure(error) };
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 function download(fileName: string, text: string): void {

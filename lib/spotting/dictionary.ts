@@ -32,9 +32,9 @@ export interface SpotDictionary {
   leftOut: number;
 }
 
-/** About 300 KB of terms: a few MB of matcher in each tab (`npm run bench:spotting`). */
-export const MAX_SPOT_TERMS = 20_000;
-export const MAX_SPOT_CHARACTERS = 300_000;
+/** About 75 KB of terms: a few MB of matcher in each tab (`npm run bench:spotting`). */
+export const MAX_SPOT_TERMS = 5_000;
+export const MAX_SPOT_CHARACTERS = 75_000;
 
 /**
  * One term per distinct (text, entity) of the name and aliases of every entity, in the order they

@@ -3,7 +3,9 @@
  * said in words a person understands) and writing one to export.
  */
 
+import { failureKind, STORAGE_FULL } from '@/lib/failure-words';
 import { packContentHash } from '@/lib/pack/content-hash';
+import { packFileSizeProblem } from '@/lib/pack/file-limits';
 import { formatProblem, type Pack, type PackProblem, validatePack } from '@/lib/pack/schema';
 import type { ImportOutcome, OnConflict, PackConflict } from '@/lib/views';
 import { READING_PACK_ID } from '@/lib/views';
@@ -32,6 +34,9 @@ export async function importPackFile(
   onConflict: OnConflict = 'refuse',
   onProgress?: (progress: InstallProgress) => void,
 ): Promise<ImportOutcome> {
+  // Characters, not bytes: the file is text by now, and a character is at least a byte.
+  const tooLarge = packFileSizeProblem(fileText.length);
+  if (tooLarge) return refused(tooLarge, []);
   let json: unknown;
   try {
     json = JSON.parse(fileText);
@@ -182,10 +187,6 @@ function refused(message: string, problems: string[]): ImportOutcome {
 
 /** Storage failures in words a reader understands; the transaction has rolled back. */
 export function describeStorageError(error: unknown): string {
-  const name = error instanceof Error ? error.name : '';
-  const inner = (error as { inner?: { name?: string } } | null)?.inner?.name ?? '';
-  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
-    return 'There is not enough storage space for this pack. Nothing was changed: remove a pack you no longer need, or free space on this device, and try again.';
-  }
+  if (failureKind(error) === 'storage-full') return STORAGE_FULL;
   return 'The pack could not be saved, and nothing was changed. Try again; if it keeps failing, export your packs and reset.';
 }

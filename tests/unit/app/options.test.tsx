@@ -36,6 +36,7 @@ function props(overrides: Partial<OptionsProps> = {}): OptionsProps {
     onRecompileArticle: vi.fn(),
     onRemoveArticle: vi.fn(),
     onResolveConflict: vi.fn(),
+    onRetryImport: vi.fn(),
     onExport: vi.fn(),
     onRemove: vi.fn(),
     onReset: vi.fn(),

@@ -182,7 +182,7 @@ describe('import', () => {
     expect(outcome).toMatchObject({
       ok: false,
       message: expect.stringMatching(
-        /^There is not enough storage space for this pack\. Nothing was changed/,
+        /^Your browser's storage for Briefings is full\. Nothing was changed/,
       ),
     });
     expect(await counts()).toEqual(before);
