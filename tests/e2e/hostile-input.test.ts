@@ -1,0 +1,154 @@
+/**
+ * Malformed and hostile packs and articles (tests/fixtures/hostile), each chosen in the real
+ * options page's file input. Every one is refused with a reason a reader understands, or
+ * accepted and harmless: no payload ran in any page, no link other than https appeared, and a
+ * page with marks still answers at once.
+ */
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { AccessibleView } from '../../scripts/harness/accessible-view';
+import { callBackground } from '../../scripts/harness/background-calls';
+import {
+  type ExtensionBrowser,
+  launchExtensionBrowser,
+} from '../../scripts/harness/extension-browser';
+import { type StaticServer, startStaticServer } from '../../scripts/harness/static-server';
+import { HOSTILE_FILES, type HostileFile, PAYLOAD_FLAG } from '../fixtures/hostile/hostile-files';
+
+/** How long a page may take to answer once marked: a frozen page takes seconds. */
+const RESPONSIVE_MS = 1_000;
+
+let browser: ExtensionBrowser;
+let server: StaticServer;
+let options: Page;
+let folder: string;
+
+beforeAll(async () => {
+  browser = await launchExtensionBrowser();
+  server = await startStaticServer();
+  folder = await mkdtemp(join(tmpdir(), 'briefings-hostile-'));
+  options = await browser.context.newPage();
+  options.on('dialog', (dialog) => dialog.accept());
+  await options.goto(browser.extensionUrl('options.html'));
+  await options.locator('table.packs tbody tr').first().waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function choose(file: HostileFile): Promise<string> {
+  const path = join(folder, file.name);
+  await writeFile(path, file.contents());
+  await options.locator('input[type=file]').setInputFiles(path);
+  // The outcome names its file; until it does, an earlier file's outcome is still shown.
+  const outcome = options.locator('.import-status', { hasText: file.name });
+  const finished = options.locator('.import-status:not([role=status]), .import-status--done');
+  await expect.poll(() => outcome.count(), { timeout: 30_000 }).toBeGreaterThan(0);
+  await expect.poll(() => finished.count(), { timeout: 30_000 }).toBeGreaterThan(0);
+  return (await outcome.first().textContent()) ?? '';
+}
+
+/** Links in a document that go anywhere but https (or the extension's own pages). */
+function unsafeLinks(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('a[href], area[href]')]
+      .map((link) => link.getAttribute('href') ?? '')
+      .filter((href) => !/^(https:|chrome-extension:|#|\?|[\w-]+\.html)/.test(href)),
+  );
+}
+
+const payloadRan = (page: Page) => page.evaluate((flag) => flag in window, PAYLOAD_FLAG);
+
+for (const file of HOSTILE_FILES) {
+  const outcome = file.outcome;
+  if ('refused' in outcome) {
+    test(`${file.name} is refused with a reason a reader understands`, async () => {
+      const before = await callBackground(options, 'listPacks');
+      const shown = await choose(file);
+      for (const words of outcome.refused) expect(shown).toContain(words);
+      // Never a raw browser message.
+      expect(shown).not.toMatch(/64MiB|message channel|establish connection|Error:/);
+      expect(await callBackground(options, 'listPacks')).toEqual(before);
+    });
+  } else {
+    test(`${file.name} is accepted and harmless`, async () => {
+      const shown = await choose(file);
+      expect(shown).toContain(outcome.accepted);
+      expect(shown).not.toMatch(/not imported/i);
+      await options.reload();
+      await options.locator('table.packs tbody tr').first().waitFor();
+      expect(await payloadRan(options)).toBe(false);
+      expect(await unsafeLinks(options)).toEqual([]);
+      if (outcome.spotName) await cardIsHarmless(outcome.spotName);
+    });
+  }
+}
+
+/** A web page naming the entity: marked, answering, and its card shows the pack's text as text. */
+async function cardIsHarmless(name: string): Promise<void> {
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(
+      server.page(
+        `/hostile-${encodeURIComponent(name)}.html`,
+        `<!doctype html><title>Report</title><p>In the morning ${name} spoke to a crowd; the mayor and the council listened.</p><p>Then the talks went on, and I left.</p>`,
+      ),
+    );
+    const mark = page.locator('mark', { hasText: name });
+    await mark.first().waitFor();
+    // Ordinary words are never marked, whatever a pack's aliases say.
+    expect(await page.locator('mark').allTextContents()).toEqual([name]);
+    const asked = Date.now();
+    await page.evaluate(() => document.body.childElementCount);
+    expect(Date.now() - asked).toBeLessThan(RESPONSIVE_MS);
+
+    const view = await AccessibleView.of(page);
+    const box = await mark.first().boundingBox();
+    if (!box) throw new Error(`the ${name} mark is not on screen`);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const card = await view.waitFor('dialog', name);
+    const text = await view.text(card);
+    const links = await view.evaluate(card, (element) =>
+      [...element.querySelectorAll('a[href]')].map((link) => link.getAttribute('href') ?? ''),
+    );
+    expect(links.filter((href) => !href.startsWith('https:'))).toEqual([]);
+    expect(await payloadRan(page)).toBe(false);
+    expect(text).not.toBe('');
+  } finally {
+    await page.close();
+  }
+}
+
+test('the script pack shows its markup as text in the card, and no payload ran anywhere', async () => {
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(
+      server.page(
+        '/script-card.html',
+        '<!doctype html><title>R</title><p>Olena Kovalenko said so.</p>',
+      ),
+    );
+    const view = await AccessibleView.of(page);
+    const mark = page.locator('mark', { hasText: 'Olena Kovalenko' }).first();
+    await mark.waitFor();
+    const box = await mark.boundingBox();
+    if (!box) throw new Error('the mark is not on screen');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const card = await view.waitFor('dialog', 'Olena Kovalenko');
+    await expect
+      .poll(() => view.text(card))
+      .toContain('<script>window.hostilePayloadRan=1</script>');
+    expect(await payloadRan(page)).toBe(false);
+  } finally {
+    await page.close();
+  }
+});
+
+test('no page and no part of the extension asked for anything outside 127.0.0.1', () => {
+  expect(browser.offsiteRequests).toEqual([]);
+});
