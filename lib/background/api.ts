@@ -116,11 +116,9 @@ export function backgroundHandlers(service: BackgroundService) {
     return entity;
   };
 
-  /** Tells every open tab's content script what now applies to it. */
+  /** Tells every open tab's content script to ask what now applies to its page. */
   const broadcastPageSettings = () =>
-    tellEveryPage(async (tabId, url) =>
-      contentMessenger.sendMessage('pageSettingsChanged', await pageSettings(url), tabId),
-    );
+    tellEveryPage((tabId) => contentMessenger.sendMessage('pageSettingsChanged', undefined, tabId));
 
   /** The installed packs changed: pages look for the names of the corpus as it now is. */
   const corpusChanged = async () => {
@@ -304,14 +302,15 @@ export type BackgroundApi = {
   ) => Awaited<ReturnType<BackgroundHandlers[K]>>;
 };
 
-/** Sends something to the content script of every open web page. */
-async function tellEveryPage(
-  send: (tabId: number, url: string) => Promise<unknown>,
-): Promise<void> {
+/**
+ * Sends something to the content script of every open tab. Tab ids need no permission, and a
+ * tab's address is never read here: each content script knows its own page.
+ */
+async function tellEveryPage(send: (tabId: number) => Promise<unknown>): Promise<void> {
   for (const tab of await browser.tabs.query({})) {
-    if (tab.id === undefined || !tab.url || siteOf(tab.url) === null) continue;
-    // A tab without our content script (opened before install, or a store page) cannot hear it.
-    await send(tab.id, tab.url).catch(() => undefined);
+    if (tab.id === undefined) continue;
+    // A tab without our content script (a browser page, one opened before install) cannot hear it.
+    await send(tab.id).catch(() => undefined);
   }
 }
 

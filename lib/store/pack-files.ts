@@ -41,7 +41,10 @@ export async function importPackFile(
   try {
     json = JSON.parse(fileText);
   } catch (error) {
-    return refused('This file is not a pack: it is not valid JSON.', [String(error)]);
+    return refused(
+      'This file is not a pack: it is not valid JSON.',
+      whereJsonStops(error, fileText),
+    );
   }
 
   const packs = packsInFile(json);
@@ -179,6 +182,19 @@ function copyOf(pack: Pack, takenIds: Set<string>, takenTitles: Set<string>, lab
     takenTitles.add(title);
     return { ...pack, id, title };
   }
+}
+
+/** Where the parser gave up, in words (its own message is the browser's, not the reader's). */
+function whereJsonStops(error: unknown, text: string): string[] {
+  const message = error instanceof Error ? error.message : '';
+  const position = Number(/position (\d+)/.exec(message)?.[1] ?? Number.NaN);
+  if (/unexpected end|unterminated/i.test(message) || position >= text.trimEnd().length) {
+    return ['It ends before the JSON is complete: the file may be cut short.'];
+  }
+  const line = /line (\d+) column (\d+)/.exec(message);
+  if (line) return [`It stops being JSON at line ${line[1]}, column ${line[2]}.`];
+  if (Number.isInteger(position)) return [`It stops being JSON at character ${position + 1}.`];
+  return [];
 }
 
 function refused(message: string, problems: string[]): ImportOutcome {
