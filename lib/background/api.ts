@@ -284,10 +284,12 @@ export function backgroundHandlers(service: BackgroundService) {
       const estimate = await navigator.storage.estimate();
       // Chrome exempts an extension with unlimitedStorage from eviction, granted or not persist().
       const unlimited = await browser.permissions.contains({ permissions: ['unlimitedStorage'] });
+      const { dictionary } = await service.corpusCatalog();
       return {
         usage: estimate.usage ?? null,
         quota: estimate.quota ?? null,
         persisted: unlimited || (await navigator.storage.persisted()),
+        spotting: { terms: dictionary.terms.length, leftOut: dictionary.leftOut },
       };
     },
   };
