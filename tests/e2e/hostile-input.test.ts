@@ -17,6 +17,7 @@ import {
 } from '../../scripts/harness/extension-browser';
 import { type StaticServer, startStaticServer } from '../../scripts/harness/static-server';
 import { HOSTILE_FILES, type HostileFile, PAYLOAD_FLAG } from '../fixtures/hostile/hostile-files';
+import { smallPack } from '../support/packs';
 
 /** How long a page may take to answer once marked: a frozen page takes seconds. */
 const RESPONSIVE_MS = 1_000;
@@ -148,6 +149,44 @@ test('the script pack shows its markup as text in the card, and no payload ran a
   } finally {
     await page.close();
   }
+});
+
+test('an import cut short by the browser stopping Briefings says so, and Try again finishes it', async () => {
+  const many = smallPack('many-names', { title: 'Many names' });
+  const [model] = many.entities;
+  if (!model) throw new Error('the small pack has an entity');
+  many.entities = many.entities.concat(
+    Array.from({ length: 20_000 }, (_, index) => ({
+      ...model,
+      id: `many-${index}`,
+      name: `Many ${index.toString(36)} Names`,
+      aliases: [],
+      roles: [],
+    })),
+  );
+  const before = await callBackground(options, 'listPacks');
+  const path = join(folder, 'many-names.json');
+  await writeFile(path, JSON.stringify(many));
+  await options.locator('input[type=file]').setInputFiles(path);
+  await options.getByRole('status').filter({ hasText: 'Importing many-names.json' }).waitFor();
+  // The browser stops the extension's worker midway, as it may at any time.
+  const cdp = await options.context().newCDPSession(options);
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  const worker = targetInfos.find((target) => target.type === 'service_worker');
+  if (!worker) throw new Error('no service worker target');
+  await cdp.send('Target.closeTarget', { targetId: worker.targetId });
+
+  const alert = options.getByRole('alert');
+  await expect
+    .poll(() => alert.textContent(), { timeout: 30_000 })
+    .toBe(
+      'many-names.json: Briefings was interrupted before it finished, and nothing was changed. Try again.Try again',
+    );
+  expect(await callBackground(options, 'listPacks')).toEqual(before);
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect
+    .poll(() => options.getByRole('status').textContent(), { timeout: 60_000 })
+    .toBe('Imported “Many names”.');
 });
 
 test('no page and no part of the extension asked for anything outside 127.0.0.1', () => {
