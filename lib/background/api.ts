@@ -7,6 +7,7 @@
 import type { ExtensionMessage, Message } from '@webext-core/messaging';
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
+import { hasContentScript } from '@/lib/content-script-reach';
 import {
   backgroundMessenger,
   contentMessenger,
@@ -310,8 +311,8 @@ export type BackgroundApi = {
  */
 async function tellEveryPage(send: (tabId: number) => Promise<unknown>): Promise<void> {
   for (const tab of await browser.tabs.query({})) {
-    if (tab.id === undefined) continue;
     // A tab without our content script (a browser page, one opened before install) cannot hear it.
+    if (tab.id === undefined || !(await hasContentScript(tab.id))) continue;
     await send(tab.id).catch(() => undefined);
   }
 }
