@@ -56,11 +56,12 @@ export default defineConfig({
     description:
       'Who is this, and what did they actually say? Offline briefings on the names in the news you read.',
     // unlimitedStorage: packs can be large, and the corpus must not be evicted under pressure.
-    // activeTab + scripting: "Add this article" reads the page only on the reader's gesture.
+    // activeTab + scripting: "Add this article" reads the page only on the reader's gesture, and
+    // the popup and the shortcut learn the site of the active tab from the same gesture. No
+    // `tabs`: telling every tab of a change needs tab ids only, never their addresses. No
+    // `storage`: everything is kept in IndexedDB.
     // offscreen (Chrome): the page whose worker compiles added articles; Firefox uses a frame.
     permissions: [
-      'storage',
-      'tabs',
       'unlimitedStorage',
       'activeTab',
       'scripting',

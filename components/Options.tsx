@@ -34,6 +34,8 @@ export interface OptionsProps {
   onRecompileArticle: (article: SavedArticle) => void;
   onRemoveArticle: (article: SavedArticle) => void;
   onResolveConflict: (choice: ImportChoice) => void;
+  /** The import that was interrupted, once more. */
+  onRetryImport: () => void;
   onExport: (packId: string | 'all') => void;
   onRemove: (pack: InstalledPack) => void;
   onReset: () => void;
@@ -79,6 +81,7 @@ export function Options(props: OptionsProps) {
         status={props.importState}
         onFiles={props.onImportFiles}
         onResolveConflict={props.onResolveConflict}
+        onRetry={props.onRetryImport}
       />
       {props.settings && (
         <>

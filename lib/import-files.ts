@@ -4,6 +4,7 @@
  * has a DOM to parse HTML into (a parsed document runs no script and loads nothing).
  */
 import { extractArticle } from '@/lib/article/extract';
+import { articleFileSizeProblem, packFileSizeProblem } from '@/lib/pack/file-limits';
 import type { ArticleSubmission } from '@/lib/views';
 
 export type ImportableFile =
@@ -15,10 +16,17 @@ export const IMPORTABLE_EXTENSIONS = ['.json', '.txt', '.md', '.html', '.htm'] a
 
 export async function readImportable(file: {
   name: string;
+  /** In bytes: a file too large is refused before it is read. */
+  size: number;
   text(): Promise<string>;
 }): Promise<ImportableFile> {
   const extension = /\.[^.]+$/.exec(file.name.toLowerCase())?.[0] ?? '';
-  if (extension === '.json') return { kind: 'pack', text: await file.text() };
+  const isPack = extension === '.json';
+  const tooLarge = isPack ? packFileSizeProblem(file.size) : articleFileSizeProblem(file.size);
+  if (tooLarge && IMPORTABLE_EXTENSIONS.some((importable) => importable === extension)) {
+    return { kind: 'refused', message: tooLarge };
+  }
+  if (isPack) return { kind: 'pack', text: await file.text() };
   if (extension === '.txt' || extension === '.md') {
     return {
       kind: 'article',

@@ -38,8 +38,8 @@ export interface PageSettings extends ReaderChoices {
 /** Calls answered by the content script of a tab (sent with a tab id). */
 interface ContentProtocol {
   getPageSummary(): PageSummary;
-  /** The user changed a setting that concerns this page. */
-  pageSettingsChanged(data: PageSettings): void;
+  /** The user changed a setting: ask what now applies to this page (getPageSettings). */
+  pageSettingsChanged(): void;
   /** Packs were imported or removed: look for the names of the corpus as it now is. */
   corpusChanged(): void;
   /** Scroll to the first mark of an entity and make it stand out; false if none is on the page. */

@@ -1,9 +1,10 @@
 import type { PageState } from '@/components/popup/OnThisPage';
+import { hasContentScript } from '@/lib/content-script-reach';
 import { backgroundMessenger, contentMessenger } from '@/lib/messaging';
 
 /** Asks the content script of a tab what it found, and names what it found. */
 export async function loadPageState(tabId: number | null): Promise<PageState> {
-  if (tabId === null) return { state: 'unavailable' };
+  if (tabId === null || !(await hasContentScript(tabId))) return { state: 'unavailable' };
   let summary: Awaited<ReturnType<typeof contentMessenger.sendMessage<'getPageSummary'>>>;
   try {
     summary = await contentMessenger.sendMessage('getPageSummary', undefined, tabId);

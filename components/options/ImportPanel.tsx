@@ -18,19 +18,27 @@ export type ImportState =
   | { state: 'batch'; outcomes: FileOutcome[] }
   /** The packs are fine but their ids are taken: the reader chooses. */
   | { state: 'question'; fileName: string; conflicts: PackConflict[] }
-  | { state: 'failed'; fileName: string; message: string; problems: string[] };
+  | {
+      state: 'failed';
+      fileName: string;
+      message: string;
+      problems: string[];
+      /** Interrupted, not refused: the same file may go through another time. */
+      canRetry?: boolean;
+    };
 
 interface ImportPanelProps {
   status: ImportState;
   onFiles: (files: File[]) => void;
   onResolveConflict: (choice: ImportChoice) => void;
+  onRetry: () => void;
 }
 
 /**
  * Import packs and articles: a file picker and a drop zone for one file or many, with progress
  * and every problem listed.
  */
-export function ImportPanel({ status, onFiles, onResolveConflict }: ImportPanelProps) {
+export function ImportPanel({ status, onFiles, onResolveConflict, onRetry }: ImportPanelProps) {
   const [dragging, setDragging] = useState(false);
   const busy = status.state === 'working';
   const picker = useRef<HTMLInputElement>(null);
@@ -84,7 +92,7 @@ export function ImportPanel({ status, onFiles, onResolveConflict }: ImportPanelP
           }}
         />
       </label>
-      <ImportStatus status={status} onResolveConflict={answer} />
+      <ImportStatus status={status} onResolveConflict={answer} onRetry={onRetry} />
     </section>
   );
 }
@@ -92,7 +100,8 @@ export function ImportPanel({ status, onFiles, onResolveConflict }: ImportPanelP
 function ImportStatus({
   status,
   onResolveConflict,
-}: Pick<ImportPanelProps, 'status' | 'onResolveConflict'>) {
+  onRetry,
+}: Pick<ImportPanelProps, 'status' | 'onResolveConflict' | 'onRetry'>) {
   if (status.state === 'idle') return null;
   if (status.state === 'working') {
     const { progress } = status;
@@ -155,6 +164,11 @@ function ImportStatus({
       <p>
         <strong>{status.fileName}:</strong> {status.message}
       </p>
+      {status.canRetry && (
+        <button type="button" onClick={onRetry}>
+          Try again
+        </button>
+      )}
       {status.problems.length > 0 && (
         <details open={status.problems.length <= 5}>
           <summary>

@@ -2,6 +2,8 @@ export interface StorageFigures {
   usage: number | null;
   quota: number | null;
   persisted: boolean;
+  /** Names and aliases every page looks for, and those of the packs past that bound. */
+  spotting: { terms: number; leftOut: number };
 }
 
 const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0)} MB`;
@@ -20,6 +22,13 @@ export function StorageSummary({ figures }: { figures: StorageFigures | null }) 
           {figures.persisted
             ? 'The browser keeps this data even when space runs low.'
             : 'The browser may clear this data if the device runs out of space.'}
+        </p>
+      )}
+      {figures !== null && figures.spotting.leftOut > 0 && (
+        <p>
+          Pages are searched for the {figures.spotting.terms.toLocaleString('en')} most useful names
+          of your packs; {figures.spotting.leftOut.toLocaleString('en')} more are left out so that
+          every page stays quick. Search finds them all.
         </p>
       )}
     </section>

@@ -26,7 +26,12 @@ const KIND_LABELS: Record<EntityRef['kind'], string> = {
 export function OnThisPage({ page, onReveal, onOpen }: OnThisPageProps) {
   if (page.state === 'loading') return <p class="muted">Looking at this page…</p>;
   if (page.state === 'unavailable') {
-    return <p class="muted">Briefings does not run on this page.</p>;
+    return (
+      <p class="muted">
+        Briefings can't read this page. Browser pages and extension stores are out of its reach; a
+        web page opened before Briefings was installed can be read once reloaded.
+      </p>
+    );
   }
   if (!page.active) return <p class="muted">Highlighting is off on this page.</p>;
   if (page.found.length === 0) return <p>No names from your briefings found yet.</p>;

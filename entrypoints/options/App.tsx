@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { Options, type OptionsProps } from '@/components/Options';
 import type { FileOutcome, ImportState } from '@/components/options/ImportPanel';
 import { describeAdded } from '@/lib/added-article';
+import { describeFailure, failureKind } from '@/lib/failure-words';
 import { type ImportableFile, readImportable } from '@/lib/import-files';
 import { describeImported } from '@/lib/imported-packs';
 import { backgroundMessenger as background, extensionPageMessenger } from '@/lib/messaging';
@@ -27,6 +28,8 @@ export function OptionsApp() {
   /** The removal under way as last heard, for a change asked for meanwhile to say why it waits. */
   const removal = useRef<ChangeInProgress | null>(null);
   const [pendingFile, setPendingFile] = useState<{ name: string; text: string } | null>(null);
+  /** The last pack sent, for "Try again" after an interruption. */
+  const lastImport = useRef<{ name: string; text: string; onConflict: OnConflict } | null>(null);
   const patch = (change: Partial<typeof state>) =>
     setState((current) => ({ ...current, ...change }));
   const setImport = (importState: ImportState) => patch({ importState });
@@ -68,9 +71,9 @@ export function OptionsApp() {
     try {
       await action();
     } catch (error) {
-      patch({ error: messageOf(error) });
+      patch({ error: describeFailure(error) });
     }
-    await reload().catch((error: unknown) => patch({ error: messageOf(error) }));
+    await reload().catch((error: unknown) => patch({ error: describeFailure(error) }));
   };
 
   useEffect(() => {
@@ -80,7 +83,7 @@ export function OptionsApp() {
       .persist()
       .catch(() => false)
       .then(() => reload())
-      .catch((error: unknown) => patch({ error: messageOf(error) }));
+      .catch((error: unknown) => patch({ error: describeFailure(error) }));
     const stopImportProgress = extensionPageMessenger.onMessage('importProgress', ({ data }) =>
       setState((current) =>
         current.importState.state === 'working'
@@ -94,7 +97,7 @@ export function OptionsApp() {
       patch({ removal: data });
       // The pack leaves the list as its removal starts; what is installed is read again at both ends.
       if (started || data === null) {
-        reload().catch((error: unknown) => patch({ error: messageOf(error) }));
+        reload().catch((error: unknown) => patch({ error: describeFailure(error) }));
       }
     });
     return () => {
@@ -105,13 +108,21 @@ export function OptionsApp() {
 
   const importText = async (name: string, text: string, onConflict: OnConflict) => {
     setImport({ state: 'working', fileName: name, progress: null });
+    lastImport.current = { name, text, onConflict };
     let outcome: Awaited<ReturnType<typeof background.sendMessage<'importPack'>>>;
     try {
       outcome = await afterRemoval(`${name} is imported`, () =>
         background.sendMessage('importPack', { fileText: text, onConflict }),
       );
     } catch (error) {
-      setImport({ state: 'failed', fileName: name, message: messageOf(error), problems: [] });
+      const kind = failureKind(error);
+      setImport({
+        state: 'failed',
+        fileName: name,
+        message: describeFailure(error),
+        problems: [],
+        canRetry: kind === 'interrupted' || kind === 'unexplained',
+      });
       return;
     }
     setPendingFile(!outcome.ok && outcome.conflicts ? { name, text } : null);
@@ -182,6 +193,12 @@ export function OptionsApp() {
           });
         })
       }
+      onRetryImport={() =>
+        act(async () => {
+          const last = lastImport.current;
+          if (last) await importText(last.name, last.text, last.onConflict);
+        })
+      }
       onExport={(packId) =>
         act(async () => {
           const file = await background.sendMessage('exportPack', { packId });
@@ -240,12 +257,8 @@ async function importOne(file: ImportableFile): Promise<Omit<FileOutcome, 'fileN
     }
     return { ok: false, message: [outcome.message, ...outcome.problems].join(' ') };
   } catch (error) {
-    return { ok: false, message: messageOf(error) };
+    return { ok: false, message: describeFailure(error) };
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 function download(fileName: string, text: string): void {

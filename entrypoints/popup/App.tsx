@@ -10,6 +10,7 @@ import {
 import type { PageState } from '@/components/popup/OnThisPage';
 import type { EventRef } from '@/components/popup/Timeline';
 import { findTargetTabId } from '@/lib/active-tab';
+import { describeFailure } from '@/lib/failure-words';
 import { backgroundMessenger as background, contentMessenger } from '@/lib/messaging';
 import { loadPageState } from '@/lib/page-state';
 import { readerUrl } from '@/lib/reader-link';
@@ -78,7 +79,7 @@ export function PopupApp() {
         setSuggestions(null);
         if (found.length === 0) showWhatIsThere(query, run);
       } catch (error) {
-        if (run === searchRun.current) setSearchError(messageOf(error));
+        if (run === searchRun.current) setSearchError(describeFailure(error));
       }
     }, SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
@@ -100,7 +101,7 @@ export function PopupApp() {
         briefing: await background.sendMessage('getBriefing', { entityId, quoteLimit: 50 }),
       });
     } catch (error) {
-      setBriefing({ state: 'error', message: messageOf(error) });
+      setBriefing({ state: 'error', message: describeFailure(error) });
     }
   }
 
@@ -131,7 +132,7 @@ export function PopupApp() {
       // The page has been told of the new names: list them as it marks them.
       setPage(await loadPageState(tabId).catch((): PageState => ({ state: 'unavailable' })));
     } catch (error) {
-      setAdding({ state: 'failed', message: messageOf(error) });
+      setAdding({ state: 'failed', message: describeFailure(error) });
     }
   }
 
@@ -208,8 +209,4 @@ async function loadControls(tabId: number | null): Promise<SiteControls> {
 
 function reportError(error: unknown): void {
   console.error('[Briefings]', error);
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

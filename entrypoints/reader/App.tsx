@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ReaderPage, type ReaderState } from '@/components/reader/ReaderPage';
+import { describeFailure } from '@/lib/failure-words';
 import { backgroundMessenger as background } from '@/lib/messaging';
 import { readerTargetOf, readerUrl } from '@/lib/reader-link';
 
@@ -16,7 +17,7 @@ export function ReaderApp() {
       .sendMessage('getDocument', { packId: target.packId, documentId: target.documentId })
       .then(
         (view) => setState({ status: 'ready', document: view }),
-        (error: unknown) => setState({ status: 'error', message: messageOf(error) }),
+        (error: unknown) => setState({ status: 'error', message: describeFailure(error) }),
       );
   }, [target]);
 
@@ -25,10 +26,4 @@ export function ReaderApp() {
   }, [state]);
 
   return <ReaderPage state={state} at={target?.at ?? null} linkTo={readerUrl} />;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error && error.message
-    ? error.message
-    : 'Briefings could not load this article.';
 }

@@ -7,6 +7,7 @@
 import type { ExtensionMessage, Message } from '@webext-core/messaging';
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
+import { hasContentScript } from '@/lib/content-script-reach';
 import {
   backgroundMessenger,
   contentMessenger,
@@ -122,11 +123,9 @@ export function backgroundHandlers(service: BackgroundService) {
     return entity;
   };
 
-  /** Tells every open tab's content script what now applies to it. */
+  /** Tells every open tab's content script to ask what now applies to its page. */
   const broadcastPageSettings = () =>
-    tellEveryPage(async (tabId, url) =>
-      contentMessenger.sendMessage('pageSettingsChanged', await pageSettings(url), tabId),
-    );
+    tellEveryPage((tabId) => contentMessenger.sendMessage('pageSettingsChanged', undefined, tabId));
 
   /** The installed packs changed: pages look for the names of the corpus as it now is. */
   const corpusChanged = async () => {
@@ -302,10 +301,12 @@ export function backgroundHandlers(service: BackgroundService) {
       const estimate = await navigator.storage.estimate();
       // Chrome exempts an extension with unlimitedStorage from eviction, granted or not persist().
       const unlimited = await browser.permissions.contains({ permissions: ['unlimitedStorage'] });
+      const { dictionary } = await service.corpusCatalog();
       return {
         usage: estimate.usage ?? null,
         quota: estimate.quota ?? null,
         persisted: unlimited || (await navigator.storage.persisted()),
+        spotting: { terms: dictionary.terms.length, leftOut: dictionary.leftOut },
       };
     },
   };
@@ -320,14 +321,15 @@ export type BackgroundApi = {
   ) => Awaited<ReturnType<BackgroundHandlers[K]>>;
 };
 
-/** Sends something to the content script of every open web page. */
-async function tellEveryPage(
-  send: (tabId: number, url: string) => Promise<unknown>,
-): Promise<void> {
+/**
+ * Sends something to the content script of every open tab. Tab ids need no permission, and a
+ * tab's address is never read here: each content script knows its own page.
+ */
+async function tellEveryPage(send: (tabId: number) => Promise<unknown>): Promise<void> {
   for (const tab of await browser.tabs.query({})) {
-    if (tab.id === undefined || !tab.url || siteOf(tab.url) === null) continue;
-    // A tab without our content script (opened before install, or a store page) cannot hear it.
-    await send(tab.id, tab.url).catch(() => undefined);
+    // A tab without our content script (a browser page, one opened before install) cannot hear it.
+    if (tab.id === undefined || !(await hasContentScript(tab.id))) continue;
+    await send(tab.id).catch(() => undefined);
   }
 }
 

@@ -3,10 +3,10 @@
  * an HTML file) or a text file. Checked wherever one arrives, the page's own included.
  */
 import * as v from 'valibot';
-import { PartialDate } from '@/lib/pack/schema';
+import { PACK_LIMITS, PartialDate } from '@/lib/pack/schema';
 
-/** Longer than any article a person reads; a page that is not one is refused, not compiled. */
-const MAX_ARTICLE_CHARS = 2_000_000;
+/** A page longer than any article is refused, not compiled: the limit of a pack's documents. */
+const MAX_ARTICLE_CHARS = PACK_LIMITS.documentCharacters;
 const Line = (max: number) => v.pipe(v.string(), v.maxLength(max));
 
 export const ReadArticleInput = v.object({

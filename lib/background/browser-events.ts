@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { describeFailure } from '@/lib/failure-words';
 import { countOf } from '@/lib/plural';
 import { siteOf } from '@/lib/settings';
 import { welcomeUrl } from '@/lib/welcome-link';
@@ -83,7 +84,7 @@ export async function addArticleWithFeedback(
     title = `${added.replaced ? 'Updated in' : 'Added to'} My reading: ${added.title} (${countOf(added.quotes, 'quote')})`;
   } catch (error) {
     text = '!';
-    title = `Not added: ${error instanceof Error ? error.message : String(error)}`;
+    title = `Not added: ${describeFailure(error)}`;
   }
   await action.setBadgeText({ tabId, text });
   await action.setTitle({ tabId, title });

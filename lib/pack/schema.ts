@@ -5,15 +5,58 @@
  * docs/pack-format.md.
  */
 import * as v from 'valibot';
+import { PACK_LIMITS } from './limits';
+
+export { PACK_LIMITS };
 
 export const PACK_FORMAT = 'briefings-pack';
 export const PACK_VERSION = 1;
 
+const count = (value: number) => value.toLocaleString('en');
+function atMost<Input extends v.LengthInput>(limit: number, what: string) {
+  return v.maxLength<Input, number, (issue: v.MaxLengthIssue<Input, number>) => string>(
+    limit,
+    (issue) => `is ${count(Number(issue.received))} ${what} long; the limit is ${count(limit)}`,
+  );
+}
+const Text = (limit: number) => v.pipe(v.string(), atMost<string>(limit, 'characters'));
+const List = <Item extends v.GenericSchema>(item: Item, limit: number = PACK_LIMITS.listItems) =>
+  v.pipe(
+    v.array(item),
+    v.maxLength<
+      v.InferOutput<Item>[],
+      number,
+      (issue: v.MaxLengthIssue<v.InferOutput<Item>[], number>) => string
+    >(limit, (issue) => `has ${count(Number(issue.received))} items; the limit is ${count(limit)}`),
+  );
+
 const Id = v.pipe(
   v.string(),
+  atMost<string>(PACK_LIMITS.idCharacters, 'characters'),
   v.regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a lowercase slug (a-z, 0-9, -)'),
 );
-const NonEmpty = v.pipe(v.string(), v.minLength(1, 'must not be empty'));
+/** Text a reader sees as a heading or label: something to read, not blank. */
+const Line = v.pipe(
+  v.string(),
+  v.minLength(1, 'must not be empty'),
+  atMost<string>(PACK_LIMITS.lineCharacters, 'characters'),
+  v.check((text) => text.trim() !== '', 'must not be blank'),
+);
+/** A name or alias: spotted on pages, so short, and with a letter or digit to find. */
+const Name = v.pipe(
+  v.string(),
+  v.minLength(1, 'must not be empty'),
+  atMost<string>(PACK_LIMITS.nameCharacters, 'characters'),
+  v.check((text) => text.trim() !== '', 'must not be blank'),
+  v.check((text) => /[\p{L}\p{N}]/u.test(text), 'must have a letter or a digit'),
+);
+/** Where a document was published: a web address, never a script or inline data. */
+const WebAddress = v.pipe(
+  v.string(),
+  atMost<string>(PACK_LIMITS.urlCharacters, 'characters'),
+  v.url('must be a URL'),
+  v.regex(/^https?:\/\//i, 'must be an http or https address'),
+);
 const Offset = v.pipe(v.number(), v.integer('must be an integer'), v.minValue(0, 'must be >= 0'));
 
 /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: as precise as the date is known, never padded. */
@@ -35,19 +78,19 @@ export const SourceSpan = v.strictObject({
 
 export const PackDocument = v.strictObject({
   id: Id,
-  title: NonEmpty,
-  outlet: v.nullable(NonEmpty),
-  outletNote: v.optional(NonEmpty),
-  author: v.optional(NonEmpty),
-  url: v.optional(v.pipe(v.string(), v.url('must be a URL'))),
+  title: Line,
+  outlet: v.nullable(Line),
+  outletNote: v.optional(Line),
+  author: v.optional(Line),
+  url: v.optional(WebAddress),
   /** null when the date is not known; then datePrecision and dateBasis are null too. */
   publishedAt: v.nullable(PartialDate),
   datePrecision: v.nullable(DatePrecision),
   dateBasis: v.nullable(DateBasis),
   /** Required when the basis is `inferred` or the date is unknown. */
-  dateReason: v.optional(NonEmpty),
+  dateReason: v.optional(Line),
   /** The cleaned text every span of the pack points into. */
-  text: v.string(),
+  text: Text(PACK_LIMITS.documentCharacters),
   /** Set on a re-write of another document of the pack: the id of the original. */
   duplicateOf: v.optional(Id),
 });
@@ -56,8 +99,8 @@ export const EntityKind = v.picklist(['person', 'organization', 'place', 'topic'
 
 export const Role = v.strictObject({
   /** The role as printed, e.g. "Kremlin spokesman". */
-  title: NonEmpty,
-  sources: v.pipe(v.array(SourceSpan), v.minLength(1, 'a role needs a source')),
+  title: Line,
+  sources: v.pipe(List(SourceSpan), v.minLength(1, 'a role needs a source')),
 });
 
 /**
@@ -66,23 +109,23 @@ export const Role = v.strictObject({
  */
 export const SpottingRules = v.strictObject({
   /** Aliases matched only with exactly this case ("Xi", "ICC": not "xi", "icc"). */
-  caseSensitive: v.optional(v.array(NonEmpty)),
+  caseSensitive: v.optional(List(Name, PACK_LIMITS.aliasesPerEntity)),
   /**
    * Aliases too short or ambiguous to mark on their own: mark them only on a page that also names
    * the entity by its name or by an alias not in this list.
    */
-  contextRequired: v.optional(v.array(NonEmpty)),
+  contextRequired: v.optional(List(Name, PACK_LIMITS.aliasesPerEntity)),
 });
 
 export const Entity = v.strictObject({
   id: Id,
-  name: NonEmpty,
+  name: Name,
   kind: EntityKind,
   /** Other forms to spot (spelling variants, short forms); the name itself is not repeated. */
-  aliases: v.array(NonEmpty),
+  aliases: List(Name, PACK_LIMITS.aliasesPerEntity),
   spotting: v.optional(SpottingRules),
-  description: v.string(),
-  roles: v.array(Role),
+  description: Text(PACK_LIMITS.descriptionCharacters),
+  roles: List(Role),
   /** gazetteer: curated; discovered: found by the compiler (a quoted or role-named person). */
   origin: v.picklist(['gazetteer', 'discovered']),
 });
@@ -109,14 +152,14 @@ export const QuoteSource = v.strictObject({
 export const DiffOp = v.strictObject({
   /** equal: in both; delete: only in the quote's text; insert: only in this variant. */
   op: v.picklist(['equal', 'delete', 'insert']),
-  text: v.string(),
+  text: Text(PACK_LIMITS.quoteCharacters),
 });
 
 export const QuoteVariant = v.strictObject({
   /** One of the quote's sources, worded differently from `quote.text`. */
   ...SourceSpan.entries,
   /** Word-level diff from quote.text to this wording, whitespace included. */
-  diff: v.array(DiffOp),
+  diff: List(DiffOp, PACK_LIMITS.diffParts),
 });
 
 export const QuoteKind = v.picklist(['statement', 'fragment']);
@@ -124,21 +167,26 @@ export const QuoteKind = v.picklist(['statement', 'fragment']);
 export const Quote = v.strictObject({
   id: Id,
   /** The words as printed in the first source, without the quotation marks. */
-  text: NonEmpty,
+  text: v.pipe(
+    v.string(),
+    v.minLength(1, 'must not be empty'),
+    atMost<string>(PACK_LIMITS.quoteCharacters, 'characters'),
+    v.check((text) => text.trim() !== '', 'must not be blank'),
+  ),
   /** statement: a full claim in the speaker's words; fragment: a scare-quoted or short phrase. */
   kind: QuoteKind,
   /** null when the text does not make the speaker clear: never a guess. */
   speakerId: v.nullable(Id),
-  sources: v.pipe(v.array(QuoteSource), v.minLength(1, 'a quote needs a source')),
-  variants: v.array(QuoteVariant),
-  aboutEntityIds: v.array(Id),
+  sources: v.pipe(List(QuoteSource), v.minLength(1, 'a quote needs a source')),
+  variants: List(QuoteVariant),
+  aboutEntityIds: List(Id),
   /** Set on a quotation printed inside another (a quote the quoted text itself quotes). */
   insideQuoteId: v.optional(Id),
   /** When it was said, if the text dates it; null otherwise (see the source's publishedAt). */
   date: v.nullable(PartialDate),
   datePrecision: v.nullable(DatePrecision),
   dateBasis: v.nullable(DateBasis),
-  dateReason: v.optional(NonEmpty),
+  dateReason: v.optional(Line),
 });
 
 export const TimelineEvent = v.strictObject({
@@ -148,26 +196,26 @@ export const TimelineEvent = v.strictObject({
   endDate: v.optional(PartialDate),
   datePrecision: DatePrecision,
   dateBasis: DateBasis,
-  dateReason: v.optional(NonEmpty),
-  title: NonEmpty,
-  entityIds: v.array(Id),
-  sources: v.pipe(v.array(SourceSpan), v.minLength(1, 'an event needs a source')),
+  dateReason: v.optional(Line),
+  title: Line,
+  entityIds: List(Id),
+  sources: v.pipe(List(SourceSpan), v.minLength(1, 'an event needs a source')),
 });
 
 export const Pack = v.strictObject({
   format: v.literal(PACK_FORMAT),
   version: v.literal(PACK_VERSION),
   id: Id,
-  title: NonEmpty,
+  title: Line,
   /** Derived from the input (the latest publication date), never from the clock. */
   createdAt: v.pipe(
     v.string(),
     v.regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/, 'must be an ISO date'),
   ),
-  documents: v.array(PackDocument),
-  entities: v.array(Entity),
-  quotes: v.array(Quote),
-  events: v.array(TimelineEvent),
+  documents: List(PackDocument, PACK_LIMITS.documents),
+  entities: List(Entity, PACK_LIMITS.entities),
+  quotes: List(Quote, PACK_LIMITS.quotes),
+  events: List(TimelineEvent, PACK_LIMITS.events),
 });
 
 export type PartialDate = v.InferOutput<typeof PartialDate>;

@@ -39,7 +39,7 @@ export function startPageBriefings(lifetime: ContentScriptLifetime): void {
   const removers = [
     contentMessenger.onMessage('getPageSummary', () => page.summary()),
     // Answered at once: the background tells every tab in turn and should not wait for marking.
-    contentMessenger.onMessage('pageSettingsChanged', ({ data }) => applySettings(data)),
+    contentMessenger.onMessage('pageSettingsChanged', () => page.loadSettings(applySettings)),
     contentMessenger.onMessage('corpusChanged', () => {
       popover.corpusChanged();
       page.refreshNames();

@@ -3,6 +3,7 @@
  * (before hover intent is confirmed) so the card usually has its data when it opens, and
  * pointing at the same name again costs nothing.
  */
+import { describeFailure } from '@/lib/failure-words';
 import { backgroundMessenger } from '@/lib/messaging';
 import type { Briefing } from '@/lib/views';
 
@@ -32,7 +33,9 @@ export class BriefingSource implements BriefingProvider {
     const cached = this.fresh(entityId);
     if (cached) return cached.promise;
     const entry: Entry = {
-      promise: backgroundMessenger.sendMessage('getBriefing', { entityId }),
+      promise: backgroundMessenger
+        .sendMessage('getBriefing', { entityId })
+        .catch((error: unknown) => Promise.reject(new Error(describeFailure(error)))),
       fetchedAt: Date.now(),
     };
     entry.promise.then(

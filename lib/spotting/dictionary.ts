@@ -2,9 +2,16 @@
  * The spot dictionary: every name the content script looks for, and whose it is. Built in the
  * background from the entities of the installed packs, sent to each page, versioned so a page
  * (and the background) can keep the matcher it built until the dictionary changes.
+ *
+ * Every page pays for the dictionary (its message, its matcher's memory and build time), whatever
+ * the packs hold, so it is bounded: at most MAX_SPOT_TERMS terms and MAX_SPOT_CHARACTERS
+ * characters. Past the bound the most useful names are kept (every entity's name before any
+ * alias; entities with sourced roles first) and the rest is counted as left out, for the options
+ * page to say so. Forms that could only ever mark ordinary words ("the", "a") are never sent.
  */
 import { contentHash } from '@/lib/hash';
 import type { Entity, EntityKind } from '@/lib/pack/schema';
+import { STOP_WORDS } from '@/lib/search/stop-words';
 
 export interface SpotTerm {
   /** The form to find, as the gazetteer spells it ("Xi Jinping", "Zelenskyy"). */
@@ -21,32 +28,69 @@ export interface SpotDictionary {
   /** Changes whenever any term changes; equal versions mean equal terms. */
   version: string;
   terms: SpotTerm[];
+  /** Names and aliases of the packs not sent to pages: past the bound below. */
+  leftOut: number;
 }
 
-/** One term per distinct (text, entity) of the name and aliases of every entity. */
+/** About 75 KB of terms: a few MB of matcher in each tab (`npm run bench:spotting`). */
+export const MAX_SPOT_TERMS = 5_000;
+export const MAX_SPOT_CHARACTERS = 75_000;
+
+/**
+ * One term per distinct (text, entity) of the name and aliases of every entity, in the order they
+ * are worth keeping: names first, then aliases, each by how sourced the entity is.
+ */
 export function spotTermsOf(entities: readonly Entity[]): SpotTerm[] {
-  const terms: SpotTerm[] = [];
-  for (const entity of entities) {
-    const caseSensitive = new Set(entity.spotting?.caseSensitive ?? []);
-    const contextRequired = new Set(entity.spotting?.contextRequired ?? []);
-    const seen = new Set<string>();
-    for (const text of [entity.name, ...entity.aliases]) {
-      if (seen.has(text)) continue;
-      seen.add(text);
-      terms.push({
-        text,
-        entityId: entity.id,
-        kind: entity.kind,
-        caseSensitive: caseSensitive.has(text),
-        contextRequired: contextRequired.has(text),
-      });
-    }
-  }
-  return terms;
+  const ranked = entities
+    .map((entity, order) => ({ entity, order, sources: sourcedRoles(entity) }))
+    .sort((a, b) => b.sources - a.sources || a.order - b.order)
+    .map(({ entity }) => entity);
+  const names = ranked.flatMap((entity) => termsOf(entity, [entity.name]));
+  const aliases = ranked.flatMap((entity) =>
+    termsOf(
+      entity,
+      entity.aliases.filter((alias) => alias !== entity.name),
+    ),
+  );
+  return [...names, ...aliases];
 }
 
-/** The dictionary of a set of entities, with a version derived from its content. */
+/** The dictionary of a set of entities, within the bound, with a version derived from its content. */
 export function buildSpotDictionary(entities: readonly Entity[]): SpotDictionary {
-  const terms = spotTermsOf(entities);
-  return { version: contentHash(JSON.stringify(terms)), terms };
+  const candidates = spotTermsOf(entities);
+  const terms: SpotTerm[] = [];
+  let characters = 0;
+  for (const term of candidates) {
+    if (terms.length >= MAX_SPOT_TERMS) break;
+    if (characters + term.text.length > MAX_SPOT_CHARACTERS) break;
+    characters += term.text.length;
+    terms.push(term);
+  }
+  return {
+    version: contentHash(JSON.stringify(terms)),
+    terms,
+    leftOut: candidates.length - terms.length,
+  };
+}
+
+function termsOf(entity: Entity, forms: readonly string[]): SpotTerm[] {
+  const caseSensitive = new Set(entity.spotting?.caseSensitive ?? []);
+  const contextRequired = new Set(entity.spotting?.contextRequired ?? []);
+  return [...new Set(forms)].filter(canNameSomething).map((text) => ({
+    text,
+    entityId: entity.id,
+    kind: entity.kind,
+    caseSensitive: caseSensitive.has(text),
+    contextRequired: contextRequired.has(text),
+  }));
+}
+
+/** A single character or a common English word would mark ordinary text, not a name. */
+function canNameSomething(form: string): boolean {
+  const plain = form.trim();
+  return [...plain].length > 1 && !STOP_WORDS.has(plain.toLowerCase());
+}
+
+function sourcedRoles(entity: Entity): number {
+  return entity.roles.reduce((sum, role) => sum + role.sources.length, 0);
 }

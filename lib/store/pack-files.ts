@@ -3,7 +3,9 @@
  * said in words a person understands) and writing one to export.
  */
 
+import { failureKind, STORAGE_FULL } from '@/lib/failure-words';
 import { packContentHash } from '@/lib/pack/content-hash';
+import { packFileSizeProblem } from '@/lib/pack/file-limits';
 import { formatProblem, type Pack, type PackProblem, validatePack } from '@/lib/pack/schema';
 import type { ImportOutcome, OnConflict, PackConflict } from '@/lib/views';
 import { READING_PACK_ID } from '@/lib/views';
@@ -32,11 +34,17 @@ export async function importPackFile(
   onConflict: OnConflict = 'refuse',
   onProgress?: (progress: InstallProgress) => void,
 ): Promise<ImportOutcome> {
+  // Characters, not bytes: the file is text by now, and a character is at least a byte.
+  const tooLarge = packFileSizeProblem(fileText.length);
+  if (tooLarge) return refused(tooLarge, []);
   let json: unknown;
   try {
     json = JSON.parse(fileText);
   } catch (error) {
-    return refused('This file is not a pack: it is not valid JSON.', [String(error)]);
+    return refused(
+      'This file is not a pack: it is not valid JSON.',
+      whereJsonStops(error, fileText),
+    );
   }
 
   const packs = packsInFile(json);
@@ -176,16 +184,25 @@ function copyOf(pack: Pack, takenIds: Set<string>, takenTitles: Set<string>, lab
   }
 }
 
+/** Where the parser gave up, in words (its own message is the browser's, not the reader's). */
+function whereJsonStops(error: unknown, text: string): string[] {
+  const message = error instanceof Error ? error.message : '';
+  const position = Number(/position (\d+)/.exec(message)?.[1] ?? Number.NaN);
+  if (/unexpected end|unterminated/i.test(message) || position >= text.trimEnd().length) {
+    return ['It ends before the JSON is complete: the file may be cut short.'];
+  }
+  const line = /line (\d+) column (\d+)/.exec(message);
+  if (line) return [`It stops being JSON at line ${line[1]}, column ${line[2]}.`];
+  if (Number.isInteger(position)) return [`It stops being JSON at character ${position + 1}.`];
+  return [];
+}
+
 function refused(message: string, problems: string[]): ImportOutcome {
   return { ok: false, message, problems };
 }
 
 /** Storage failures in words a reader understands; the transaction has rolled back. */
 export function describeStorageError(error: unknown): string {
-  const name = error instanceof Error ? error.name : '';
-  const inner = (error as { inner?: { name?: string } } | null)?.inner?.name ?? '';
-  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
-    return 'There is not enough storage space for this pack. Nothing was changed: remove a pack you no longer need, or free space on this device, and try again.';
-  }
+  if (failureKind(error) === 'storage-full') return STORAGE_FULL;
   return 'The pack could not be saved, and nothing was changed. Try again; if it keeps failing, export your packs and reset.';
 }

@@ -53,18 +53,25 @@ test('the content script runs on a page and answers the popup about it', async (
   await article.close();
 });
 
-test('the popup says so on a page Briefings cannot run on', async () => {
+test('the popup says so, calmly, on a page Briefings cannot read', async () => {
   const blank = await browser.context.newPage();
   await blank.goto('about:blank');
+  await blank.bringToFront();
+  // The extension has no `tabs` permission: it learns the tab's id, never its address.
   const tabId = await browser.serviceWorker.evaluate(async () => {
-    const [tab] = await chrome.tabs.query({ url: 'about:blank' });
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
     return tab?.id;
   });
+  expect(tabId).toBeGreaterThan(0);
   const popup = await browser.context.newPage();
+  const logged: string[] = [];
+  popup.on('console', (message) => logged.push(message.text()));
+  popup.on('pageerror', (error) => logged.push(error.message));
   await popup.goto(browser.extensionUrl(`popup.html?tab=${tabId}`));
   await expect
     .poll(() => popup.locator('main').textContent())
-    .toContain('Briefings does not run on this page');
+    .toContain("Briefings can't read this page.");
+  expect(logged.filter((text) => /establish connection|receiving end/i.test(text))).toEqual([]);
   await popup.close();
   await blank.close();
 });

@@ -29,7 +29,12 @@ function props(overrides: Partial<OptionsProps> = {}): OptionsProps {
     readings: [],
     importState: { state: 'idle' },
     settings: { general: DEFAULT_SETTINGS, sites: [], hiddenNames: [], exclusions: [] },
-    storage: { usage: 2_400_000, quota: 10_000_000_000, persisted: true },
+    storage: {
+      usage: 2_400_000,
+      quota: 10_000_000_000,
+      persisted: true,
+      spotting: { terms: 90, leftOut: 0 },
+    },
     error: null,
     removal: null,
     waiting: null,
@@ -38,6 +43,7 @@ function props(overrides: Partial<OptionsProps> = {}): OptionsProps {
     onRecompileArticle: vi.fn(),
     onRemoveArticle: vi.fn(),
     onResolveConflict: vi.fn(),
+    onRetryImport: vi.fn(),
     onExport: vi.fn(),
     onRemove: vi.fn(),
     onReset: vi.fn(),
@@ -262,6 +268,22 @@ test('storage used is said in megabytes, with whether the browser may clear it',
   render(<Options {...props()} />);
   expect(
     screen.getByText(/2\.4 MB used of 10000 MB available\. The browser keeps this data/),
+  ).toBeTruthy();
+  expect(screen.queryByText(/left out/)).toBeNull();
+});
+
+test('names past what every page looks for are said to be left out', () => {
+  const storage = {
+    usage: 2_400_000,
+    quota: 10_000_000_000,
+    persisted: true,
+    spotting: { terms: 4_205, leftOut: 395_888 },
+  };
+  render(<Options {...props({ storage })} />);
+  expect(
+    screen.getByText(
+      'Pages are searched for the 4,205 most useful names of your packs; 395,888 more are left out so that every page stays quick. Search finds them all.',
+    ),
   ).toBeTruthy();
 });
 

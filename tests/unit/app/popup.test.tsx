@@ -153,7 +153,7 @@ test('loading, unavailable, switched off and empty pages each say so', () => {
   const { rerender } = render(<Popup {...props()} />);
   expect(screen.getByText('Looking at this page…')).toBeTruthy();
   rerender(<Popup {...props({ page: { state: 'unavailable' } })} />);
-  expect(screen.getByText('Briefings does not run on this page.')).toBeTruthy();
+  expect(screen.getByText(/^Briefings can't read this page\./)).toBeTruthy();
   rerender(<Popup {...props({ page: { state: 'ready', active: false, found: [] } })} />);
   expect(screen.getByText('Highlighting is off on this page.')).toBeTruthy();
   rerender(<Popup {...props({ page: { state: 'ready', active: true, found: [] } })} />);

@@ -99,10 +99,15 @@ describe('import', () => {
 
   test('a file that is not JSON is refused, with nothing changed', async () => {
     const before = await counts();
-    const outcome = await importPackFile(store, '{"format": "briefings-pack", ');
+    const outcome = await importPackFile(store, '{"format": "briefings-pack"');
     expect(outcome).toMatchObject({
       ok: false,
       message: 'This file is not a pack: it is not valid JSON.',
+      // In words, not the parser's own message.
+      problems: ['It ends before the JSON is complete: the file may be cut short.'],
+    });
+    expect(await importPackFile(store, '{"format": 1,, }')).toMatchObject({
+      problems: [expect.stringMatching(/^It stops being JSON at (character|line) /)],
     });
     expect(await counts()).toEqual(before);
   });
@@ -182,7 +187,7 @@ describe('import', () => {
     expect(outcome).toMatchObject({
       ok: false,
       message: expect.stringMatching(
-        /^There is not enough storage space for this pack\. Nothing was changed/,
+        /^Your browser's storage for Briefings is full\. Nothing was changed/,
       ),
     });
     expect(await counts()).toEqual(before);
