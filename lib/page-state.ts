@@ -18,5 +18,5 @@ export async function loadPageState(tabId: number | null): Promise<PageState> {
   const found = names
     .map((entity) => ({ ...entity, count: summary.mentions[entity.id] ?? 0 }))
     .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
-  return { state: 'ready', active: summary.active, found };
+  return { state: 'ready', url: summary.url, active: summary.active, found };
 }

@@ -4,7 +4,13 @@ import type { EntityRef } from '@/lib/views';
 export type PageState =
   | { state: 'loading' }
   | { state: 'unavailable' }
-  | { state: 'ready'; active: boolean; found: (EntityRef & { count: number })[] };
+  | {
+      state: 'ready';
+      /** The page's address, as its content script reads it. */
+      url: string;
+      active: boolean;
+      found: (EntityRef & { count: number })[];
+    };
 
 interface OnThisPageProps {
   page: PageState;

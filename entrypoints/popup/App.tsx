@@ -49,8 +49,9 @@ export function PopupApp() {
     findTargetTabId()
       .then(async (id) => {
         setTabId(id);
-        setPage(await loadPageState(id));
-        setControls(await loadControls(id));
+        const pageState = await loadPageState(id);
+        setPage(pageState);
+        setControls(await loadControls(id, pageState.state === 'ready' ? pageState.url : null));
       })
       .catch(() => setPage({ state: 'unavailable' }));
     const entityId = new URLSearchParams(location.search).get('entity');
@@ -147,8 +148,9 @@ export function PopupApp() {
     if (change.paused !== undefined) {
       await background.sendMessage('updateSettings', { paused: change.paused });
     }
-    setControls(await loadControls(tabId));
-    setPage(await loadPageState(tabId).catch((): PageState => ({ state: 'unavailable' })));
+    const pageState = await loadPageState(tabId).catch((): PageState => ({ state: 'unavailable' }));
+    setControls(await loadControls(tabId, pageState.state === 'ready' ? pageState.url : null));
+    setPage(pageState);
   }
 
   return (
@@ -191,10 +193,15 @@ export function PopupApp() {
   );
 }
 
-/** The switches for the tab's site, with the shortcut the browser has bound to the toggle. */
-async function loadControls(tabId: number | null): Promise<SiteControls> {
+/**
+ * The switches for the tab's site, with the shortcut the browser has bound to the toggle. The
+ * tab's address is the browser's when a click on the toolbar button granted it (activeTab);
+ * opened from a card, the popup has no such grant, and the page's content script said it.
+ */
+async function loadControls(tabId: number | null, pageUrl: string | null): Promise<SiteControls> {
   const tab = tabId === null ? undefined : await browser.tabs.get(tabId).catch(() => undefined);
-  const host = tab?.url ? siteOf(tab.url) : null;
+  const url = tab?.url ?? pageUrl;
+  const host = url ? siteOf(url) : null;
   const [{ general, sites }, commands] = await Promise.all([
     background.sendMessage('getSettings'),
     browser.commands.getAll(),

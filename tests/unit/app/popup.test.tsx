@@ -108,6 +108,7 @@ test('names found on the page are listed most mentioned first, with counts', () 
         onReveal,
         page: {
           state: 'ready',
+          url: 'https://news.example/story',
           active: true,
           found: [
             { id: 'vladimir-putin', name: 'Vladimir Putin', kind: 'person', count: 5 },
@@ -129,6 +130,7 @@ test('each name reads as name, kind and mentions, in the singular for one', () =
       {...props({
         page: {
           state: 'ready',
+          url: 'https://news.example/story',
           active: true,
           found: [
             { id: 'russia', name: 'Russia', kind: 'place', count: 76 },
@@ -154,9 +156,21 @@ test('loading, unavailable, switched off and empty pages each say so', () => {
   expect(screen.getByText('Looking at this page…')).toBeTruthy();
   rerender(<Popup {...props({ page: { state: 'unavailable' } })} />);
   expect(screen.getByText(/^Briefings can't read this page\./)).toBeTruthy();
-  rerender(<Popup {...props({ page: { state: 'ready', active: false, found: [] } })} />);
+  rerender(
+    <Popup
+      {...props({
+        page: { state: 'ready', url: 'https://news.example/', active: false, found: [] },
+      })}
+    />,
+  );
   expect(screen.getByText('Highlighting is off on this page.')).toBeTruthy();
-  rerender(<Popup {...props({ page: { state: 'ready', active: true, found: [] } })} />);
+  rerender(
+    <Popup
+      {...props({
+        page: { state: 'ready', url: 'https://news.example/', active: true, found: [] },
+      })}
+    />,
+  );
   expect(screen.getByText('No names from your briefings found yet.')).toBeTruthy();
 });
 
