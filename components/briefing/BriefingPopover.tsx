@@ -26,6 +26,8 @@ export interface BriefingPopoverProps {
   theme?: 'light' | 'dark';
   /** The publication day of the page the card sits on, when its metadata gives one. */
   pageDate?: string | null;
+  /** The header and first quotes only, the rest to follow (BriefingView). */
+  firstViewOnly?: boolean;
   /** The card's menu: hide the name, not this person here, highlighting off here. */
   onChoose?: (choice: CardChoice) => void;
   /** What the last choice did, told in the card until it closes. */
@@ -86,6 +88,7 @@ export function BriefingPopover(props: BriefingPopoverProps) {
             onSelectEntity={props.onSelectEntity}
             onReadSource={props.onReadSource}
             pageDate={props.pageDate}
+            firstViewOnly={props.firstViewOnly}
           />
         ) : (
           <div class="bf-briefing">

@@ -29,6 +29,12 @@ export interface BriefingViewProps {
   onReadSource?: OpenReader;
   /** The publication day of the page the card sits on, when known: the briefing relates to it. */
   pageDate?: string | null;
+  /**
+   * Only what a card shows first: the header and the first list of quotes. The card draws this
+   * while the pointer rests and the rest once it is shown, so a first card in a fresh tab (whose
+   * code and fonts are cold) is ready at hover intent.
+   */
+  firstViewOnly?: boolean;
 }
 
 /** Everything the packs say about one entity, every claim with its source. */
@@ -48,6 +54,7 @@ function BriefingArticle({
   titleId,
   quotesShown = 3,
   pageDate = null,
+  firstViewOnly = false,
 }: Omit<BriefingViewProps, 'onReadSource'>) {
   const fallbackTitleId = useId();
   const { entity, quotesBy, quotesAbout, totals, scope, events, related } = briefing;
@@ -91,7 +98,7 @@ function BriefingArticle({
           showSpeaker={false}
         />
       )}
-      {quotesAbout.length > 0 && (
+      {quotesAbout.length > 0 && (!firstViewOnly || quotesBy.length === 0) && (
         <QuoteSection
           heading={`Said about ${entity.name}`}
           quotes={quotesAbout}
@@ -100,17 +107,17 @@ function BriefingArticle({
           showSpeaker={true}
         />
       )}
-      {events.length > 0 && (
+      {events.length > 0 && !firstViewOnly && (
         <Section heading="On the timeline">
           <TimelineContext events={events} />
         </Section>
       )}
-      {related.length > 0 && (
+      {related.length > 0 && !firstViewOnly && (
         <Section heading="Appears with">
           <RelatedEntities related={related} onSelect={onSelectEntity} />
         </Section>
       )}
-      {hasInferredDates(briefing) && (
+      {hasInferredDates(briefing) && !firstViewOnly && (
         <p class="bf-note bf-legend">
           <span aria-hidden="true">{INFERRED_MARK} </span>
           Inferred date: worked out from the article's wording, not printed in it.

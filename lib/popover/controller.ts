@@ -52,6 +52,8 @@ interface OpenCard {
    * name, and shown when hover intent is reached: its cost is paid during the rest.
    */
   revealed: boolean;
+  /** Drawn whole; until then its first view only, the rest drawn once it is on screen. */
+  complete: boolean;
   announced: boolean;
   /** Focus goes into the card once it is placed (it cannot take focus while still hidden). */
   focusWhenPlaced: boolean;
@@ -83,6 +85,8 @@ export class PopoverController {
   private loadingTimer: number | undefined;
   /** The mark the pointer rests on, while hover intent is pending. */
   private intended: HTMLElement | null = null;
+  /** The rest of a card is to be drawn after the next frame (completeSoon). */
+  private completing: OpenCard | null = null;
   /** Incremented on every load, so a late answer for a card already moved on is dropped. */
   private loadId = 0;
   private appearance: CardAppearance = 'page';
@@ -291,6 +295,7 @@ export class PopoverController {
       state: { status: 'loading' },
       keyboard,
       revealed,
+      complete: false,
       announced: false,
       focusWhenPlaced: false,
       theme: this.themeAt(mark),
@@ -300,8 +305,24 @@ export class PopoverController {
     this.load(entityId);
   }
 
+  /** The rest of a card on screen, drawn after the frame that shows its first view. */
+  private completeSoon(card: OpenCard): void {
+    if (card.complete || card.state.status !== 'ready' || this.completing === card) return;
+    this.completing = card;
+    requestAnimationFrame(() =>
+      window.setTimeout(() => {
+        if (this.completing !== card) return;
+        this.completing = null;
+        if (this.card !== card || card.complete || this.options.signal.aborted) return;
+        card.complete = true;
+        this.guard(() => this.render());
+      }),
+    );
+  }
+
   private reveal(card: OpenCard): void {
     card.revealed = true;
+    this.completeSoon(card);
     const element = this.cardElement();
     if (!element) return; // drawn at its first render, shown then
     showAs(element, card);
@@ -388,6 +409,7 @@ export class PopoverController {
     card.entityId = entity.id;
     card.pendingName = entity.name;
     card.state = { status: 'loading' };
+    card.complete = false;
     this.load(entity.id);
     // The button that was pressed is gone; focus goes to the card rather than to the page.
     if (refocus) this.focusCard();
@@ -403,6 +425,7 @@ export class PopoverController {
         pendingName: card.pendingName,
         theme: card.theme,
         pageDate: this.pageDay(),
+        firstViewOnly: !card.complete,
         previous: card.previous.at(-1) ?? null,
         onBack: () => this.guard(() => this.back()),
         onClose: () => this.guard(() => this.close({ restoreFocus: true })),
@@ -425,6 +448,7 @@ export class PopoverController {
       }),
       this.host.mount,
     );
+    if (card.revealed) this.completeSoon(card);
     const element = this.cardElement();
     if (element) showAs(element, card);
     if (element && !this.stopFollowing && !card.pinned) {
