@@ -4,7 +4,7 @@
  */
 
 /**
- * What owns the content script's callbacks. WXT's ContentScriptContext is one: its idle
+ * What owns the content script's callbacks. ContentScriptLifetime (lifetime.ts) is one: its idle
  * callbacks stop when the extension is reloaded or removed. Tests and benchmarks pass their own.
  */
 export interface PageLifetime {
