@@ -9,6 +9,7 @@
  * anything, and clears the journal. A worker stopped on the way finishes the change when it
  * starts again, so every change ends in the old state or the new one.
  */
+import { failureKind } from '@/lib/failure-words';
 import { packContentHash } from '@/lib/pack/content-hash';
 import type { Pack } from '@/lib/pack/schema';
 import {
@@ -95,7 +96,7 @@ export class CorpusStore {
    * hashing the pack again. Small packs are replaced in the same transaction, so a refused
    * install leaves them in place. Large ones are removed first, in batches: a stopped worker
    * then finishes with the new packs, but an install refused after the removal (storage full)
-   * leaves neither.
+   * leaves neither, and says so.
    */
   async installAll(
     plan: readonly { pack: Pack; replacing: readonly string[]; contentHash?: string }[],
@@ -413,9 +414,9 @@ export class CorpusStore {
       return await this.install(journal.installing, onProgress, { endsJournal: true });
     } catch (error) {
       // Refused (storage full, say) rather than stopped: trying at every start would not help.
-      // The packs it replaced are gone; the reader is told the new ones were not installed.
+      // The packs it replaced are gone: the reader is told so, never "nothing was changed".
       await this.db.journal.delete('pending');
-      throw error;
+      throw replacedButNotInstalled(journal, error);
     }
   }
 
@@ -471,4 +472,14 @@ export class CorpusStore {
   async settled(): Promise<void> {
     await this.lastChange;
   }
+}
+
+/** What a large replace that removed the old packs and could not install the new ones did. */
+function replacedButNotInstalled(journal: JournalRow, error: unknown): Error {
+  const removed = journal.removing.map(({ title }) => `“${title}”`).join(', ');
+  const why =
+    failureKind(error) === 'storage-full'
+      ? ": your browser's storage for Briefings is full. Free some space, then import the file again."
+      : '. Import the file again.';
+  return new Error(`${removed} was removed, but its new version could not be saved${why}`);
 }

@@ -4,6 +4,7 @@
  */
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { BackgroundService } from '@/lib/background/service';
+import { describeFailure } from '@/lib/failure-words';
 import { findInconsistencies } from '@/lib/store/consistency';
 import { CorpusStore } from '@/lib/store/corpus-store';
 import { BriefingsDatabase } from '@/lib/store/db';
@@ -128,5 +129,21 @@ test('a small pack is replaced in one transaction: a refused install leaves it i
   expect(await service.corpus.getPack('field-notes')).toMatchObject({
     title: smallPack().title,
   });
+  expect(await findInconsistencies(db)).toEqual([]);
+});
+
+test('a large replace refused after the old version is removed says so, not "nothing was changed"', async () => {
+  const newVersion = { ...large, title: `${large.title}, updated` };
+  const corpus = service.corpus as unknown as { install: () => Promise<never> };
+  vi.spyOn(corpus, 'install').mockRejectedValueOnce(
+    new DOMException('The quota has been exceeded.', 'QuotaExceededError'),
+  );
+  const refused = service.corpus.installAll([{ pack: newVersion, replacing: [large.id] }]);
+  await expect(refused).rejects.toThrow(
+    `“${large.title}” was removed, but its new version could not be saved: your browser's storage for Briefings is full.`,
+  );
+  const error = await refused.catch((caught: unknown) => caught);
+  expect(describeFailure(error)).not.toMatch(/nothing was changed/i);
+  expect((await service.corpus.listPacks()).map((pack) => pack.id)).not.toContain(large.id);
   expect(await findInconsistencies(db)).toEqual([]);
 });
