@@ -11,6 +11,7 @@ import { h, render } from 'preact';
 import { BriefingPopover, type BriefingState } from '@/components/briefing/BriefingPopover';
 import type { CardChoice, ChoiceOutcome } from '@/components/briefing/card-choices';
 import { pagePublicationDay } from '@/lib/article/metadata';
+import { describeFailure } from '@/lib/failure-words';
 import { announce } from '@/lib/page/announce';
 import { markStepOf, markToward } from '@/lib/page/mark-navigation';
 import { type MarkActivation, onMarkActivated } from '@/lib/page/marks';
@@ -345,7 +346,7 @@ export class PopoverController {
     }, LOADING_STATE_AFTER_MS);
     this.options.briefings.get(entityId).then(
       (briefing) => this.settle(loadId, { status: 'ready', briefing }),
-      (error: unknown) => this.settle(loadId, { status: 'error', message: readerMessage(error) }),
+      (error: unknown) => this.settle(loadId, { status: 'error', message: describeFailure(error) }),
     );
   }
 
@@ -386,7 +387,7 @@ export class PopoverController {
           card.outcome = { status: 'done', choice, name, host, undone: !apply };
         },
         (error: unknown) => {
-          card.outcome = { status: 'failed', message: readerMessage(error) };
+          card.outcome = { status: 'failed', message: describeFailure(error) };
         },
       )
       .finally(() => {
@@ -588,10 +589,4 @@ function focusableIn(root: HTMLElement): HTMLElement[] {
   return [...root.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), summary')].filter(
     (element) => element.checkVisibility(),
   );
-}
-
-function readerMessage(error: unknown): string {
-  return error instanceof Error && error.message
-    ? error.message
-    : 'Briefings could not load this briefing.';
 }
