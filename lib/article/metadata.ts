@@ -58,7 +58,18 @@ export function readPageMetadata(doc: Document, url: string): PageMetadata {
  * briefing card compares its own dates with. Null when the markup gives no date.
  */
 export function pagePublicationDay(doc: Document): string | null {
-  return publicationDay(publicationDates(doc, readMetaTags(doc), readJsonLd(doc)));
+  // Source by source, in the order of publicationDates: the card asks while the reader waits,
+  // and a page's JSON-LD (parsed in full) is read only when its meta tags give no day.
+  const sources = [
+    () => [readMetaTags(doc).get('article:published_time')],
+    () => [readJsonLd(doc).datePublished],
+    () => microdataDates(doc),
+  ];
+  for (const source of sources) {
+    const day = publicationDay(source().map((date) => date && clean(date)));
+    if (day) return day;
+  }
+  return null;
 }
 
 function publicationDates(doc: Document, meta: Map<string, string>, jsonLd: JsonLdArticle) {

@@ -33,11 +33,17 @@ export function followMark(
   { onPlaced, onMarkGone }: FollowCallbacks,
 ): () => void {
   card.dataset.placed = 'false';
+  let placedFor = '';
   return autoUpdate(mark, card, () => {
     if (!mark.isConnected) {
       onMarkGone();
       return;
     }
+    // The observers' first calls, and many scroll and resize events, ask again for the same
+    // geometry: the card would land where it is, after a walk of the page's ancestors.
+    const geometry = geometryOf(mark, card);
+    if (geometry === placedFor) return;
+    placedFor = geometry;
     computePosition(mark, card, {
       strategy: 'fixed',
       placement: 'bottom-start',
@@ -69,4 +75,19 @@ export function followMark(
       })
       .catch((error: unknown) => console.warn('[Briefings] could not place the briefing:', error));
   });
+}
+
+/** Where the mark is, the card's size and the viewport's, as one comparable value. */
+function geometryOf(mark: Element, card: HTMLElement): string {
+  const { x, y, width, height } = mark.getBoundingClientRect();
+  return [
+    x,
+    y,
+    width,
+    height,
+    card.offsetWidth,
+    card.offsetHeight,
+    window.innerWidth,
+    window.innerHeight,
+  ].join(' ');
 }

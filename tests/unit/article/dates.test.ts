@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { extract, newsPage, STORY } from './pages';
+import { pagePublicationDay } from '@/lib/article/metadata';
+import { extract, newsPage, pageDocument, STORY } from './pages';
 
 const jsonLd = (value: unknown) =>
   `<script type="application/ld+json">${JSON.stringify(value)}</script>`;
@@ -91,5 +92,42 @@ describe('the publication date comes from metadata only', () => {
       ${jsonLd({ '@type': 'NewsArticle', datePublished: '2016-02-30' })}`;
     const article = `<p>Published Dec. 18, 2016, 10:05 AM. Updated 2016-12-19.</p>${STORY.map((p) => `<p>${p}</p>`).join('')}`;
     expect(extract(newsPage({ head, article }))?.publishedAt).toBeNull();
+  });
+});
+
+describe("the card's page day (metadata only, no <time> in the text)", () => {
+  const story = STORY.map((p) => `<p>${p}</p>`).join('');
+  const pages = {
+    'meta tag': {
+      head: '<meta property="article:published_time" content="2016-12-18T23:43:31-05:00">',
+    },
+    'meta tag before JSON-LD': {
+      head: `<meta property="article:published_time" content="2014-01-02">${jsonLd({ '@type': 'Article', datePublished: '2014-09-09' })}`,
+    },
+    'a meta tag that is not ISO falls through to JSON-LD': {
+      head: `<meta property="article:published_time" content="December 18, 2016">${jsonLd({ '@type': 'NewsArticle', datePublished: '2016-12-17' })}`,
+    },
+    'JSON-LD that is not a real day falls through to microdata': {
+      head: jsonLd({ '@type': 'NewsArticle', datePublished: '2016-02-30' }),
+      article: `<meta itemprop="datePublished" content="2016-03-01">${story}`,
+    },
+    'no date at all': { article: `<p>Published Dec. 18, 2016.</p>${story}` },
+  };
+
+  test.each(Object.entries(pages))('%s: the same day as the article extractor', (_, page) => {
+    const html = newsPage(page);
+    const day = pagePublicationDay(pageDocument(html));
+    expect(day).toBe(extract(html)?.publishedAt ?? null);
+  });
+
+  test('reads the day the sources give, in their order', () => {
+    expect(pagePublicationDay(pageDocument(newsPage(pages['meta tag before JSON-LD'])))).toBe(
+      '2014-01-02',
+    );
+    const fallsThrough = pages['a meta tag that is not ISO falls through to JSON-LD'];
+    expect(pagePublicationDay(pageDocument(newsPage(fallsThrough)))).toBe('2016-12-17');
+    const microdata = pages['JSON-LD that is not a real day falls through to microdata'];
+    expect(pagePublicationDay(pageDocument(newsPage(microdata)))).toBe('2016-03-01');
+    expect(pagePublicationDay(pageDocument(newsPage(pages['no date at all'])))).toBeNull();
   });
 });
