@@ -63,6 +63,8 @@ export class BackgroundService {
   private catalog: CorpusCatalog | null = null;
   /** Counted up by each change, so a catalog built across one is not kept. */
   private catalogEpoch = 0;
+  /** The catalog being built, and the state of the corpus it is built from. */
+  private catalogBuild: { epoch: number; promise: Promise<CorpusCatalog> } | null = null;
   /** Names as people mistype them: built at the first search, not before a page's dictionary. */
   private finderOfCatalog: { catalog: CorpusCatalog; finder: NameFinder } | null = null;
   /** Read from every document: only when asked, once per state of the corpus. */
@@ -112,11 +114,30 @@ export class BackgroundService {
     this.coverageOfCorpus = null;
   }
 
-  /** The spot dictionary and every entity's name, built once per state of the corpus. */
+  /**
+   * The spot dictionary and every entity's name, built once per state of the corpus. Calls that
+   * come while it is being built wait for that build: after a change every open tab asks for
+   * its dictionary, and each reader's call would otherwise read every entity again.
+   */
   async corpusCatalog(): Promise<CorpusCatalog> {
     await this.whenReady();
     if (this.catalog) return this.catalog;
     const epoch = this.catalogEpoch;
+    let build = this.catalogBuild;
+    if (build?.epoch !== epoch) {
+      const started = { epoch, promise: this.buildCatalog(epoch) };
+      // Settled either way, it is not waited for again; a failed build is tried again.
+      const settled = () => {
+        if (this.catalogBuild === started) this.catalogBuild = null;
+      };
+      started.promise.then(settled, settled);
+      this.catalogBuild = started;
+      build = started;
+    }
+    return build.promise;
+  }
+
+  private async buildCatalog(epoch: number): Promise<CorpusCatalog> {
     // Only installed packs' rows: a pack being removed has lost its pack row already.
     const installed = await installedPackIds(this.db);
     const rows = await this.db.entities

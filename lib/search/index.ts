@@ -82,6 +82,24 @@ export function loadCorpusIndex(json: string): CorpusIndex {
   return MiniSearch.loadJSON<SearchEntry>(json, indexOptions);
 }
 
+/**
+ * Adds entries a slice of `sliceMs` at a time, letting the thread answer other calls between
+ * slices: indexing a large pack takes seconds, and searches and briefings should not wait.
+ */
+export async function addInSlices(
+  index: CorpusIndex,
+  entries: readonly SearchEntry[],
+  sliceMs: number,
+): Promise<void> {
+  let next = 0;
+  while (next < entries.length) {
+    const sliceEnds = performance.now() + sliceMs;
+    do index.add(entries[next++] as SearchEntry);
+    while (next < entries.length && performance.now() < sliceEnds);
+    if (next < entries.length) await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+}
+
 /** A pack's rows as the store keeps them: each knows its pack; a quote, its documents. */
 type InPack<T> = T & { packId: string };
 export interface PackRowsForSearch {

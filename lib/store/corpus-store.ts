@@ -1,18 +1,21 @@
 /**
  * The installed packs: seeding the bundled one, importing, exporting, removing, resetting, and
- * the search index kept in step with them. Each pack has its own search index, saved in the
- * transaction that writes the pack's rows, so a change costs what changed: installing a pack
- * writes its rows and its index, nothing else. Installing is one transaction: a failure (a
- * quota error among them) leaves the database exactly as it was. Removing is too large for one
- * transaction: a first one hides the pack (its pack row and index go, a journal row says what is
- * under way), batches delete its rows, and a last one installs what takes its place, if
- * anything, and clears the journal. A worker stopped on the way finishes the change when it
- * starts again, so every change ends in the old state or the new one.
+ * the search index kept in step with them. Each pack has its own search index, saved with the
+ * pack, so a change costs what changed: installing a pack writes its rows and its index, nothing
+ * else. A small change is one transaction: a failure (a quota error among them) leaves the
+ * database exactly as it was. A large one would hold every table for as long as it runs, so it
+ * goes in steps: a first transaction hides the packs it removes (their pack rows and indexes go)
+ * and writes a journal of what is under way; batches delete their rows, then write the rows of
+ * the packs to install (hidden too: a pack's rows are read only once its pack row exists); and a
+ * last transaction adds the new pack rows and indexes and clears the journal. Reads are answered
+ * between batches. A worker stopped on the way finishes the change when it starts again, so
+ * every change ends in the old state or the new one.
  */
 import { failureKind } from '@/lib/failure-words';
 import { packContentHash } from '@/lib/pack/content-hash';
 import type { Pack } from '@/lib/pack/schema';
 import {
+  addInSlices,
   type CorpusIndex,
   createCorpusIndex,
   LEDE_LENGTH,
@@ -36,8 +39,16 @@ import {
   type PendingInstall,
   type QuoteRow,
   rowsOfPack,
+  type SearchIndexRow,
 } from './db';
-import { countPackRows, deletePackRows, deleteSmallPackRows, SMALL_PACK_ROWS } from './pack-rows';
+import {
+  addInBatches,
+  BATCH_TARGET_MS,
+  countPackRows,
+  deletePackRows,
+  deleteSmallPackRows,
+  SMALL_PACK_ROWS,
+} from './pack-rows';
 
 export type { InstallProgress };
 
@@ -93,10 +104,10 @@ export class CorpusStore {
   /**
    * Installs validated packs: all of them, or (on any error) none. `replacing` names installed
    * packs each one takes the place of; `contentHash`, if the caller has it already, saves
-   * hashing the pack again. Small packs are replaced in the same transaction, so a refused
-   * install leaves them in place. Large ones are removed first, in batches: a stopped worker
-   * then finishes with the new packs, but an install refused after the removal (storage full)
-   * leaves neither, and says so.
+   * hashing the pack again. A small change is one transaction, so a refused install leaves the
+   * packs it replaces in place. A large one goes in steps: a stopped worker then finishes it,
+   * but an install refused after the packs it replaces are removed (storage full) leaves
+   * neither, and says so.
    */
   async installAll(
     plan: readonly { pack: Pack; replacing: readonly string[]; contentHash?: string }[],
@@ -115,10 +126,10 @@ export class CorpusStore {
     );
     const replacing = [...new Set(plan.flatMap((step) => step.replacing))];
     return this.queue(async () => {
-      const rows = await Promise.all(replacing.map((packId) => countPackRows(this.db, packId)));
-      if (rows.reduce((sum, count) => sum + count, 0) <= SMALL_PACK_ROWS) {
-        return this.install(installing, onProgress, { replacing, endsJournal: false });
-      }
+      const removed = await Promise.all(replacing.map((packId) => countPackRows(this.db, packId)));
+      const added = installing.map(({ pack }) => Object.values(countsOfPack(pack)));
+      const rows = [...removed, ...added.flat()].reduce((sum, count) => sum + count, 0);
+      if (rows <= SMALL_PACK_ROWS) return this.install(installing, onProgress, replacing);
       const journal = await this.beginRemoval(replacing, installing);
       return this.finish(journal, onProgress);
     });
@@ -319,25 +330,16 @@ export class CorpusStore {
 
   /** In a transaction over the pack tables: the pack's index, as it is now. */
   private async saveIndex(packId: string, index: CorpusIndex): Promise<void> {
-    await this.db.searchIndex.put({
-      id: packId,
-      json: JSON.stringify(index),
-      format: SEARCH_INDEX_FORMAT,
-    });
+    await this.db.searchIndex.put(searchIndexRowOf(packId, index));
   }
 
-  /**
-   * Installs packs in one transaction, in place of the small packs `replacing` names; clears
-   * the journal if it ends one.
-   */
+  /** Installs packs in one transaction, in place of the small packs `replacing` names. */
   private async install(
     installing: readonly PendingInstall[],
     onProgress: (progress: InstallProgress) => void,
-    { replacing = [], endsJournal }: { replacing?: readonly string[]; endsJournal: boolean },
+    replacing: readonly string[],
   ): Promise<PackRow[]> {
-    const steps = installing.length * INSTALL_STEPS.length + 1;
-    let step = 0;
-    const report = (stage: InstallStage) => onProgress({ stage, done: step++, total: steps });
+    const report = stepReporter(installing.length, onProgress);
     const indexes = installing.map(() => createCorpusIndex());
     const installed = await this.db.transaction('rw', this.db.packTables, async () => {
       for (const packId of replacing) {
@@ -349,7 +351,6 @@ export class CorpusStore {
       for (const [at, pending] of installing.entries()) {
         rows.push(await this.addRows(pending, indexes[at] as CorpusIndex, report));
       }
-      if (endsJournal) await this.db.journal.delete('pending');
       return rows;
     });
     for (const packId of replacing) this.dropIndex(packId);
@@ -383,15 +384,42 @@ export class CorpusStore {
     return journal;
   }
 
-  /** Deletes the rows of the journal's packs in batches, then installs what it says, if anything. */
+  /**
+   * Deletes the rows of the journal's packs in batches, then installs what it says, if
+   * anything, in steps.
+   */
   private async finish(
     journal: JournalRow,
     onProgress: (progress: InstallProgress) => void,
   ): Promise<PackRow[]> {
+    // Rows an install stopped on the way left behind go too: it starts again from the journal.
+    const removingIds = new Set(journal.removing.map(({ id }) => id));
+    const installingPacks = journal.installing.map(({ pack }) => ({
+      id: pack.id,
+      title: pack.title,
+    }));
+    const leftBehind = installingPacks.filter(({ id }) => !removingIds.has(id));
+    await this.deleteRowsOf([...journal.removing, ...leftBehind], onProgress);
     try {
-      const counts = await Promise.all(
-        journal.removing.map(({ id }) => countPackRows(this.db, id)),
-      );
+      return await this.installInSteps(journal.installing, onProgress);
+    } catch (error) {
+      // Refused (storage full, say) rather than stopped: trying at every start would not help.
+      // What it wrote is hidden; it goes, and so does the journal.
+      await this.deleteRowsOf(installingPacks, onProgress);
+      await this.db.journal.delete('pending');
+      if (journal.removing.length === 0) throw error;
+      // The packs it replaced are gone: the reader is told so, never "nothing was changed".
+      throw replacedButNotInstalled(journal, error);
+    }
+  }
+
+  /** Deletes the rows of packs with no pack row (removed, or never installed), in batches. */
+  private async deleteRowsOf(
+    packs: readonly { id: string; title: string }[],
+    onProgress: (progress: InstallProgress) => void,
+  ): Promise<void> {
+    try {
+      const counts = await Promise.all(packs.map(({ id }) => countPackRows(this.db, id)));
       const total = counts.reduce((sum, count) => sum + count, 0);
       let done = 0;
       const report = (title: string) => {
@@ -399,7 +427,8 @@ export class CorpusStore {
         this.onRemovalProgress({ ...this.progress });
         onProgress({ stage: `Removing ${title}`, done, total });
       };
-      for (const { id, title } of journal.removing) {
+      for (const [at, { id, title }] of packs.entries()) {
+        if (counts[at] === 0) continue;
         report(title);
         await deletePackRows(this.db, id, (deleted) => {
           done += deleted;
@@ -410,31 +439,55 @@ export class CorpusStore {
       this.progress = null;
       this.onRemovalProgress(null);
     }
-    try {
-      return await this.install(journal.installing, onProgress, { endsJournal: true });
-    } catch (error) {
-      // Refused (storage full, say) rather than stopped: trying at every start would not help.
-      // The packs it replaced are gone: the reader is told so, never "nothing was changed".
-      await this.db.journal.delete('pending');
-      throw replacedButNotInstalled(journal, error);
+  }
+
+  /**
+   * Writes the packs' rows in batches while no read sees them, indexes them a slice at a time,
+   * then, in one transaction, adds their pack rows and indexes and ends the journal.
+   */
+  private async installInSteps(
+    installing: readonly PendingInstall[],
+    onProgress: (progress: InstallProgress) => void,
+  ): Promise<PackRow[]> {
+    const report = stepReporter(installing.length, onProgress);
+    const installed: { row: PackRow; index: CorpusIndex }[] = [];
+    for (const pending of installing) {
+      const rows = rowsOfPack(pending.pack);
+      report('Saving documents');
+      await addInBatches(this.db, this.db.documents, rows.documents);
+      report('Saving names');
+      await addInBatches(this.db, this.db.entities, rows.entities);
+      report('Saving quotes');
+      await addInBatches(this.db, this.db.quotes, rows.quotes);
+      report('Saving the timeline');
+      await addInBatches(this.db, this.db.events, rows.events);
+      report('Indexing for search');
+      const index = createCorpusIndex();
+      await addInSlices(index, searchEntriesOf(rows), BATCH_TARGET_MS);
+      installed.push({ row: packRowOf(pending), index });
     }
+    const saved = installed.map(({ row, index }) => searchIndexRowOf(row.id, index));
+    await this.db.transaction('rw', [this.db.packs, this.db.searchIndex, this.db.journal], () =>
+      Promise.all([
+        this.db.packs.bulkAdd(installed.map(({ row }) => row)),
+        this.db.searchIndex.bulkPut(saved),
+        this.db.journal.delete('pending'),
+      ]),
+    );
+    for (const { row, index } of installed) this.setIndex(row.id, index);
+    report('Saved');
+    this.onVisibleChange();
+    return installed.map(({ row }) => row);
   }
 
   private async addRows(
-    { pack, contentHash, origin }: PendingInstall,
+    pending: PendingInstall,
     index: CorpusIndex,
     report: (stage: InstallStage) => void,
   ): Promise<PackRow> {
+    const { pack } = pending;
     const rows = rowsOfPack(pack);
-    const packRow: PackRow = {
-      id: pack.id,
-      title: pack.title,
-      createdAt: pack.createdAt,
-      origin,
-      installedAt: Date.now(),
-      counts: countsOfPack(pack),
-      contentHash,
-    };
+    const packRow = packRowOf(pending);
     report('Saving documents');
     await this.db.packs.add(packRow);
     await this.db.documents.bulkAdd(rows.documents);
@@ -472,6 +525,29 @@ export class CorpusStore {
   async settled(): Promise<void> {
     await this.lastChange;
   }
+}
+
+function packRowOf({ pack, contentHash, origin }: PendingInstall): PackRow {
+  return {
+    id: pack.id,
+    title: pack.title,
+    createdAt: pack.createdAt,
+    origin,
+    installedAt: Date.now(),
+    counts: countsOfPack(pack),
+    contentHash,
+  };
+}
+
+function searchIndexRowOf(packId: string, index: CorpusIndex): SearchIndexRow {
+  return { id: packId, json: JSON.stringify(index), format: SEARCH_INDEX_FORMAT };
+}
+
+/** Reports each stage of installing `packs` packs, counted against all of them. */
+function stepReporter(packs: number, onProgress: (progress: InstallProgress) => void) {
+  const total = packs * INSTALL_STEPS.length + 1;
+  let done = 0;
+  return (stage: InstallStage) => onProgress({ stage, done: done++, total });
 }
 
 /** What a large replace that removed the old packs and could not install the new ones did. */

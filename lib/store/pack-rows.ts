@@ -4,13 +4,22 @@
  * pack's rows in bounded batches, each its own transaction, so that no single transaction
  * grows with the pack and reads are answered between batches.
  */
-import Dexie from 'dexie';
+import Dexie, { type IndexableType, type Table } from 'dexie';
 import type { BriefingsDatabase } from './db';
 
-/** Rows deleted per transaction. */
-export const DELETE_BATCH_SIZE = 500;
+/**
+ * How long one batch should hold its table. A read that arrives meanwhile waits for it, so it
+ * is kept well under the 100 ms a read may take; much shorter, and a change spends its time
+ * between batches (500 rows a batch made removing 200,000 entities take over a minute).
+ */
+export const BATCH_TARGET_MS = 50;
 
-/** Packs this small (in rows) are replaced in one transaction, all or nothing. */
+/** Batch sizes, in rows: the first, and the bounds of the rest. */
+const FIRST_BATCH = 500;
+const SMALLEST_BATCH = 100;
+const LARGEST_BATCH = 20_000;
+
+/** Changes this small (rows removed and added) are one transaction, all or nothing. */
 export const SMALL_PACK_ROWS = 5_000;
 
 export async function installedPackIds(db: BriefingsDatabase): Promise<Set<string>> {
@@ -29,8 +38,9 @@ export async function countPackRows(db: BriefingsDatabase, packId: string): Prom
  * Deletes every row of the pack, batch by batch; `onBatch` hears how many each one took. Each
  * table's keys start with the pack id, so a pack's rows are one range of keys, cut here into
  * ranges of a batch each, and each range goes in one request: deleting key by key costs a
- * request per row, and asking the index again for each batch would walk past every row the
- * batches before it deleted.
+ * request per row. A batch ends at the key found by skipping its size from where it starts (a
+ * cursor skips in the database, without reading the keys it passes here), and the next starts
+ * there, never walking past rows deleted before.
  */
 export async function deletePackRows(
   db: BriefingsDatabase,
@@ -38,17 +48,72 @@ export async function deletePackRows(
   onBatch: (deleted: number) => void = () => {},
 ): Promise<void> {
   const end = endOfPack(packId);
+  const sizer = new BatchSizer();
   for (const table of db.rowTables) {
-    const keys = await table.where(':id').between(startOfPack(packId), end).primaryKeys();
-    for (let start = 0; start < keys.length; start += DELETE_BATCH_SIZE) {
-      const first = keys[start] as [string, string];
-      const next = keys[start + DELETE_BATCH_SIZE];
-      const batch = next
-        ? table.where(':id').between(first, next, true, false)
-        : table.where(':id').between(first, end, true, true);
-      await db.transaction('rw', table, () => batch.delete());
-      onBatch(Math.min(DELETE_BATCH_SIZE, keys.length - start));
+    let from: IndexableType = startOfPack(packId);
+    for (;;) {
+      const began = performance.now();
+      const batch = await db.transaction('rw', table, async () => {
+        const [next] = await table
+          .where(':id')
+          .between(from, end, true, true)
+          .offset(sizer.next())
+          .limit(1)
+          .primaryKeys();
+        const range = next
+          ? table.where(':id').between(from, next, true, false)
+          : table.where(':id').between(from, end, true, true);
+        return { next, deleted: await range.delete() };
+      });
+      if (batch.deleted > 0) {
+        sizer.took(performance.now() - began, batch.deleted);
+        onBatch(batch.deleted);
+      }
+      if (!batch.next) break;
+      from = batch.next;
     }
+  }
+}
+
+/**
+ * Adds rows to one table in batches, each its own transaction, sized as the deletions' are.
+ * Rows of a pack with no pack row are hidden from every read, so an install writes its rows
+ * this way first and makes them visible at the end, in one small transaction.
+ */
+export async function addInBatches<Row>(
+  db: BriefingsDatabase,
+  table: Table<Row, [string, string]>,
+  rows: readonly Row[],
+): Promise<void> {
+  const sizer = new BatchSizer();
+  for (let start = 0; start < rows.length; ) {
+    const size = sizer.next();
+    const batch = rows.slice(start, start + size);
+    const began = performance.now();
+    await db.transaction('rw', table, () => table.bulkAdd(batch));
+    sizer.took(performance.now() - began, batch.length);
+    start += size;
+  }
+}
+
+/**
+ * The next batch's size, from how fast batches went: aimed at BATCH_TARGET_MS at the fastest
+ * rate seen so far, since a batch's time also counts the reads it waited for (those come first,
+ * and a batch cut down for them would only wait for more). It grows at most twofold a batch: a
+ * fast batch of few rows says little about many.
+ */
+export class BatchSizer {
+  private size = FIRST_BATCH;
+  private fastestMsPerRow = Number.POSITIVE_INFINITY;
+
+  next(): number {
+    return this.size;
+  }
+
+  took(elapsedMs: number, rows: number): void {
+    this.fastestMsPerRow = Math.min(this.fastestMsPerRow, elapsedMs / rows);
+    const fits = BATCH_TARGET_MS / Math.max(this.fastestMsPerRow, 1e-3);
+    this.size = Math.round(Math.min(LARGEST_BATCH, this.size * 2, Math.max(SMALLEST_BATCH, fits)));
   }
 }
 

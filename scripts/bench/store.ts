@@ -115,14 +115,24 @@ try {
     `${'entities'.padEnd(9)} ${'JSON'.padStart(8)} ${'import'.padStart(9)} ${'replace'.padStart(9)} ${'remove'.padStart(9)}  ${'reads during replace'.padEnd(22)} ${'reads during remove'.padEnd(22)} budgets`,
   );
   for (const entities of LARGE_SIZES) {
+    // Mostly names, as a gazetteer is: at 200,000 entities the file stays under the 48 MB a
+    // pack may weigh (lib/pack/file-limits.ts).
     const large = generatePack({
-      documents: entities / 100,
+      documents: entities / 200,
       entities,
-      quotes: entities / 10,
-      events: entities / 100,
+      quotes: entities / 20,
+      events: entities / 200,
     });
     const text = JSON.stringify(large);
-    const revised = JSON.stringify({ ...large, title: `${large.title}, revised` });
+    // A new version: its content differs (a pack of the same content is left as it is).
+    const revised = JSON.stringify({
+      ...large,
+      title: `${large.title}, revised`,
+      entities: large.entities.map((entity) => ({
+        ...entity,
+        description: `${entity.description} Revised.`,
+      })),
+    });
     const imported = await readsDuring(
       page,
       { type: 'importPack', data: { fileText: text } },
@@ -146,7 +156,7 @@ try {
       `p95 ${ms(percentile(run.latencies, 95))} max ${ms(slowest(run.latencies))}`.padEnd(22);
     const budgets = [
       entities === 200_000 ? `remove ≤ 10 s: ${verdict(removed.changeMs <= 10_000)}` : '',
-      `reads ≤ 100 ms: ${verdict(Math.max(slowest(replaced.latencies), slowest(removed.latencies)) <= 100)}`,
+      `reads ≤ 100 ms: ${verdict(Math.max(...[imported, replaced, removed].map((run) => slowest(run.latencies))) <= 100)}`,
     ].filter(Boolean);
     console.log(
       `${entities.toLocaleString('en').padEnd(9)} ${mb(text.length).padStart(8)} ${ms(imported.changeMs).padStart(9)} ${ms(replaced.changeMs).padStart(9)} ${ms(removed.changeMs).padStart(9)}  ${reads(replaced)} ${reads(removed)} ${budgets.join('; ')}`,
@@ -206,9 +216,13 @@ async function readsDuring(
       const changing = change
         ? call(change.type, change.data).then((answer) => {
             changeMs = performance.now() - start;
-            const refused = answer?.res as { ok?: boolean; message?: string } | undefined;
+            const outcome = answer?.res as
+              | { ok?: boolean; message?: string; installed?: unknown[] }
+              | undefined;
             if (answer?.err) changeError = answer.err.message ?? 'failed';
-            else if (refused?.ok === false) changeError = refused.message ?? 'refused';
+            else if (outcome?.ok === false) changeError = outcome.message ?? 'refused';
+            // An import that changed nothing (the same content installed already) measured nothing.
+            else if (outcome?.installed?.length === 0) changeError = 'nothing was installed';
             done = true;
           })
         : Promise.resolve();

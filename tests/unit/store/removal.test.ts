@@ -1,13 +1,14 @@
 /**
- * Removing a pack too large for one transaction: hidden at once, deleted in batches, and
- * finished by the next worker when the one doing it stops on the way.
+ * Changes too large for one transaction: a pack removed is hidden at once and deleted in
+ * batches; a pack installed is written in batches and shown at the end; either is finished by
+ * the next worker when the one doing it stops on the way.
  */
-import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { BackgroundService } from '@/lib/background/service';
 import { describeFailure } from '@/lib/failure-words';
 import { findInconsistencies } from '@/lib/store/consistency';
 import { CorpusStore } from '@/lib/store/corpus-store';
-import { BriefingsDatabase } from '@/lib/store/db';
+import { BriefingsDatabase, rowsOfPack } from '@/lib/store/db';
 import { SMALL_PACK_ROWS } from '@/lib/store/pack-rows';
 import type { ChangeInProgress } from '@/lib/views';
 import { generatePack } from '../../../scripts/bench/generated-pack';
@@ -134,8 +135,7 @@ test('a small pack is replaced in one transaction: a refused install leaves it i
 
 test('a large replace refused after the old version is removed says so, not "nothing was changed"', async () => {
   const newVersion = { ...large, title: `${large.title}, updated` };
-  const corpus = service.corpus as unknown as { install: () => Promise<never> };
-  vi.spyOn(corpus, 'install').mockRejectedValueOnce(
+  vi.spyOn(db.entities, 'bulkAdd').mockRejectedValueOnce(
     new DOMException('The quota has been exceeded.', 'QuotaExceededError'),
   );
   const refused = service.corpus.installAll([{ pack: newVersion, replacing: [large.id] }]);
@@ -146,4 +146,65 @@ test('a large replace refused after the old version is removed says so, not "not
   expect(describeFailure(error)).not.toMatch(/nothing was changed/i);
   expect((await service.corpus.listPacks()).map((pack) => pack.id)).not.toContain(large.id);
   expect(await findInconsistencies(db)).toEqual([]);
+});
+
+describe('a large pack is installed in steps', () => {
+  const another = { ...large, id: 'another-large', title: 'Another large pack' };
+
+  test('its rows are written in batches and shown at once at the end, searchable', async () => {
+    const stages: string[] = [];
+    const batches = vi.spyOn(db.entities, 'bulkAdd');
+    const [row] = await service.corpus.installAll(
+      [{ pack: another, replacing: [] }],
+      'imported',
+      ({ stage }) => stages.push(stage),
+    );
+    expect(row).toMatchObject({ id: another.id, counts: { entities: another.entities.length } });
+    expect(batches.mock.calls.length).toBeGreaterThan(1);
+    expect(stages).toEqual([
+      'Saving documents',
+      'Saving names',
+      'Saving quotes',
+      'Saving the timeline',
+      'Indexing for search',
+      'Saved',
+    ]);
+    const hits = await new CorpusStore(db).search(nameInLarge);
+    expect(hits.map((hit) => hit.packId)).toContain(another.id);
+    expect(await findInconsistencies(db)).toEqual([]);
+  });
+
+  test('refused on the way (storage full), it leaves nothing behind and nothing changed', async () => {
+    vi.spyOn(db.quotes, 'bulkAdd').mockRejectedValueOnce(
+      new DOMException('The quota has been exceeded.', 'QuotaExceededError'),
+    );
+    await expect(service.corpus.installAll([{ pack: another, replacing: [] }])).rejects.toThrow(
+      'quota',
+    );
+    expect(await service.corpus.getPack(another.id)).toBeUndefined();
+    expect(await db.entities.where('packId').equals(another.id).count()).toBe(0);
+    expect(await db.journal.count()).toBe(0);
+    expect(await findInconsistencies(db)).toEqual([]);
+  });
+
+  test('stopped among its batches, it is installed whole by the next worker', async () => {
+    // What a worker stopped while saving names leaves: the journal, and some rows, hidden.
+    await db.journal.put({
+      id: 'pending',
+      removing: [],
+      installing: [{ pack: another, contentHash: 'another', origin: 'imported' }],
+    });
+    await db.entities.bulkAdd(rowsOfPack(another).entities.slice(0, 1_000));
+    expect((await service.corpus.listPacks()).map((pack) => pack.id)).not.toContain(another.id);
+
+    const restarted = new BackgroundService(db, () =>
+      Promise.resolve({ pack: bundledPack(), hash: 'bundled' }),
+    );
+    await restarted.whenReady();
+    expect(await restarted.corpus.getPack(another.id)).toMatchObject({
+      counts: { entities: another.entities.length },
+    });
+    expect(await db.journal.count()).toBe(0);
+    expect(await findInconsistencies(db)).toEqual([]);
+  });
 });
