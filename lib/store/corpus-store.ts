@@ -130,7 +130,7 @@ export class CorpusStore {
       const added = installing.map(({ pack }) => Object.values(countsOfPack(pack)));
       const rows = [...removed, ...added.flat()].reduce((sum, count) => sum + count, 0);
       if (rows <= SMALL_PACK_ROWS) return this.install(installing, onProgress, replacing);
-      const journal = await this.beginRemoval(replacing, installing);
+      const journal = await this.beginChange(replacing, installing);
       return this.finish(journal, onProgress);
     });
   }
@@ -163,7 +163,7 @@ export class CorpusStore {
     onProgress: (progress: InstallProgress) => void = () => {},
   ): Promise<void> {
     await this.queue(async () => {
-      const journal = await this.beginRemoval([packId], []);
+      const journal = await this.beginChange([packId], []);
       await this.finish(journal, onProgress);
     });
   }
@@ -363,10 +363,11 @@ export class CorpusStore {
   }
 
   /**
-   * One transaction: the packs' rows and indexes go from every read (their pack rows and saved
-   * indexes are deleted), and the journal says what remains to do.
+   * Starts a change in steps, in one transaction: the removed packs' rows and indexes go from
+   * every read (their pack rows and saved indexes are deleted), and the journal says what
+   * remains to do, the packs to install with it.
    */
-  private async beginRemoval(
+  private async beginChange(
     packIds: readonly string[],
     installing: PendingInstall[],
   ): Promise<JournalRow> {
@@ -476,7 +477,8 @@ export class CorpusStore {
     );
     for (const { row, index } of installed) this.setIndex(row.id, index);
     report('Saved');
-    this.onVisibleChange();
+    // A removal alone changed what reads see when it started, not now.
+    if (installed.length > 0) this.onVisibleChange();
     return installed.map(({ row }) => row);
   }
 

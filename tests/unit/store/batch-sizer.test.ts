@@ -1,4 +1,4 @@
-/** The change's batches follow how fast batches go. */
+/** A change's batches follow how long the last one took once its transaction ran. */
 import { expect, test } from 'vitest';
 import { BATCH_TARGET_MS, BatchSizer } from '@/lib/store/pack-rows';
 
@@ -6,28 +6,27 @@ test('fast batches grow, at most twofold each time, up to a bound', () => {
   const sizer = new BatchSizer();
   const sizes = [sizer.next()];
   for (let batch = 0; batch < 12; batch++) {
-    sizer.took(1, sizer.next());
+    sizer.took(1);
     sizes.push(sizer.next());
   }
   expect(sizes.slice(0, 4)).toEqual([500, 1000, 2000, 4000]);
   expect(sizes.at(-1)).toBe(20_000);
 });
 
-test('a batch that takes four times the target is followed by one a quarter its size', () => {
+test('a batch that took four times the target is followed by one a quarter its size', () => {
   const sizer = new BatchSizer();
-  sizer.took(BATCH_TARGET_MS * 4, 500);
+  sizer.took(BATCH_TARGET_MS * 4);
   expect(sizer.next()).toBe(125);
 });
 
 test('no batch is smaller than a floor, however slow', () => {
   const sizer = new BatchSizer();
-  sizer.took(10_000, 500);
+  sizer.took(10_000);
   expect(sizer.next()).toBe(100);
 });
 
-test('a batch slowed by reads it waited for does not shrink the next below the rate seen', () => {
+test('a batch on target keeps its size', () => {
   const sizer = new BatchSizer();
-  sizer.took(BATCH_TARGET_MS, 500); // on target: 500 rows fit
-  sizer.took(BATCH_TARGET_MS * 10, 500); // waited behind reads
+  sizer.took(BATCH_TARGET_MS);
   expect(sizer.next()).toBe(500);
 });
