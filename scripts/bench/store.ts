@@ -156,7 +156,9 @@ try {
     await assertConsistent(page);
     const slowest = (latencies: number[]) => Math.max(...latencies);
     const reads = (run: ChangeRun) =>
-      `p95 ${ms(percentile(run.latencies, 95))} max ${ms(slowest(run.latencies))} (${run.latencies.length})`.padEnd(30);
+      `p95 ${ms(percentile(run.latencies, 95))} max ${ms(slowest(run.latencies))} (${run.latencies.length})`.padEnd(
+        30,
+      );
     const budgets = [
       entities === 200_000 ? `remove ≤ 10 s: ${verdict(removed.changeMs <= 10_000)}` : '',
       `reads ≤ 100 ms: ${verdict(Math.max(...[imported, replaced, removed].map((run) => slowest(run.latencies))) <= 100)}`,
