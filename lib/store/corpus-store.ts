@@ -47,7 +47,7 @@ import {
   countPackRows,
   deletePackRows,
   deleteSmallPackRows,
-  SMALL_PACK_ROWS,
+  SMALL_CHANGE_ROWS,
 } from './pack-rows';
 
 export type { InstallProgress };
@@ -129,7 +129,7 @@ export class CorpusStore {
       const removed = await Promise.all(replacing.map((packId) => countPackRows(this.db, packId)));
       const added = installing.map(({ pack }) => Object.values(countsOfPack(pack)));
       const rows = [...removed, ...added.flat()].reduce((sum, count) => sum + count, 0);
-      if (rows <= SMALL_PACK_ROWS) return this.install(installing, onProgress, replacing);
+      if (rows <= SMALL_CHANGE_ROWS) return this.install(installing, onProgress, replacing);
       const journal = await this.beginChange(replacing, installing);
       return this.finish(journal, onProgress);
     });

@@ -1,8 +1,8 @@
 /**
  * Rows of a pack by pack id: which packs are installed (rows of any other pack are hidden from
- * every read: a pack being removed, or rows a stopped worker left behind), and deleting a
- * pack's rows in bounded batches, each its own transaction, so that no single transaction
- * grows with the pack and reads are answered between batches.
+ * every read: a pack being removed or being installed, or rows a stopped worker left behind),
+ * and deleting or adding a pack's rows in bounded batches, each its own transaction, so that no
+ * single transaction grows with the pack and reads are answered between batches.
  */
 import Dexie, { type IndexableType, type Table } from 'dexie';
 import type { BriefingsDatabase } from './db';
@@ -20,7 +20,7 @@ const SMALLEST_BATCH = 100;
 const LARGEST_BATCH = 20_000;
 
 /** Changes this small (rows removed and added) are one transaction, all or nothing. */
-export const SMALL_PACK_ROWS = 5_000;
+export const SMALL_CHANGE_ROWS = 5_000;
 
 export async function installedPackIds(db: BriefingsDatabase): Promise<Set<string>> {
   return new Set(await db.packs.toCollection().primaryKeys());

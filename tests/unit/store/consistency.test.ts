@@ -74,7 +74,9 @@ test('a change left under way is reported until it is finished', async () => {
   // As the removal's first transaction leaves it: the pack row and its index gone.
   await db.packs.delete('field-notes');
   await db.searchIndex.delete('field-notes');
-  expect(await findInconsistencies(db)).toContain('a change is under way: removing [field-notes]');
+  expect(await findInconsistencies(db)).toContain(
+    'a change is under way: removing [field-notes], installing []',
+  );
   const restarted = new CorpusStore(db);
   await restarted.resumeChange();
   await restarted.settled();

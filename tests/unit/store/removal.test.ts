@@ -9,7 +9,7 @@ import { describeFailure } from '@/lib/failure-words';
 import { findInconsistencies } from '@/lib/store/consistency';
 import { CorpusStore } from '@/lib/store/corpus-store';
 import { BriefingsDatabase, rowsOfPack } from '@/lib/store/db';
-import { SMALL_PACK_ROWS } from '@/lib/store/pack-rows';
+import { SMALL_CHANGE_ROWS } from '@/lib/store/pack-rows';
 import type { ChangeInProgress } from '@/lib/views';
 import { generatePack } from '../../../scripts/bench/generated-pack';
 import { bundledPack, smallPack } from '../../support/packs';
@@ -17,7 +17,7 @@ import { bundledPack, smallPack } from '../../support/packs';
 /** Too large to replace in one transaction, so a removal takes many batches. */
 const large = generatePack({
   documents: 20,
-  entities: SMALL_PACK_ROWS + 10,
+  entities: SMALL_CHANGE_ROWS + 10,
   quotes: 60,
   events: 10,
 });
