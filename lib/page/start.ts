@@ -63,9 +63,8 @@ class PageBriefings {
   private matcher: Matcher | null = null;
   /** Settings are applied one after the other, each once the previous is in place. */
   private applying: Promise<void> = Promise.resolve();
-  /** Settled once the page's settings are first known (or could not be read). */
-  private readonly settingsRead: Promise<void>;
-  private settingsReadNow: () => void = () => {};
+  /** Settled once the settings last asked for are known (or could not be read). */
+  private settingsRead: Promise<void> = Promise.resolve();
   /** Settled when the current spotter has been over the page once. */
   private scanned: Promise<void> = Promise.resolve();
   private scannedNow: () => void = () => {};
@@ -75,11 +74,7 @@ class PageBriefings {
   constructor(
     private readonly lifetime: ContentScriptLifetime,
     private readonly marks: OwnMarks,
-  ) {
-    this.settingsRead = new Promise((resolve) => {
-      this.settingsReadNow = resolve;
-    });
-  }
+  ) {}
 
   /**
    * What the popup shows: answered once the settings are known, so "off" is never a guess, and
@@ -98,20 +93,19 @@ class PageBriefings {
     };
   }
 
-  /** Asks for the page's settings and hands them to `apply` (this page's and the card's). */
+  /**
+   * Asks for the page's settings and hands them to `apply` (this page's and the card's). Until
+   * they are in, the popup's question waits: a site switched off a moment ago is not "on".
+   */
   loadSettings(apply: (settings: PageSettings) => void): void {
-    backgroundMessenger
+    this.settingsRead = backgroundMessenger
       .sendMessage('getPageSettings', { url: location.href })
       .then(apply)
-      .catch((error: unknown) => {
-        warn('could not read the settings for this page', error);
-        this.settingsReadNow();
-      });
+      .catch((error: unknown) => warn('could not read the settings for this page', error));
   }
 
   apply(settings: PageSettings): void {
     this.settings = settings;
-    this.settingsReadNow();
     this.applying = this.applying
       .then(() => this.switchTo(settings))
       .catch((error: unknown) => warn('could not apply the settings for this page', error));
