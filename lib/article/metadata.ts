@@ -58,13 +58,13 @@ export function readPageMetadata(doc: Document, url: string): PageMetadata {
  * briefing card compares its own dates with. Null when the markup gives no date.
  */
 export function pagePublicationDay(doc: Document): string | null {
-  // Source by source, in the order of publicationDates: the card asks while the reader waits,
-  // and a page's JSON-LD (parsed in full) is read only when its meta tags give no day.
-  const sources = [
-    () => [readMetaTags(doc).get('article:published_time')],
-    () => [readJsonLd(doc).datePublished],
-    () => microdataDates(doc),
-  ];
+  // Source by source: the card asks while the reader waits, and a page's JSON-LD (parsed in
+  // full) is read only when its meta tags give no day.
+  const sources = publicationDateSources(
+    doc,
+    () => readMetaTags(doc),
+    () => readJsonLd(doc),
+  );
   for (const source of sources) {
     const day = publicationDay(source().map((date) => date && clean(date)));
     if (day) return day;
@@ -73,7 +73,25 @@ export function pagePublicationDay(doc: Document): string | null {
 }
 
 function publicationDates(doc: Document, meta: Map<string, string>, jsonLd: JsonLdArticle) {
-  return unique([meta.get('article:published_time'), jsonLd.datePublished, ...microdataDates(doc)]);
+  const sources = publicationDateSources(
+    doc,
+    () => meta,
+    () => jsonLd,
+  );
+  return unique(sources.flatMap((source) => source()));
+}
+
+/** Where the markup gives a publication date, best first, each read only when called. */
+function publicationDateSources(
+  doc: Document,
+  meta: () => Map<string, string>,
+  jsonLd: () => JsonLdArticle,
+): (() => (string | undefined)[])[] {
+  return [
+    () => [meta().get('article:published_time')],
+    () => [jsonLd().datePublished],
+    () => microdataDates(doc),
+  ];
 }
 
 /**

@@ -11,6 +11,7 @@
  * between batches. A worker stopped on the way finishes the change when it starts again, so
  * every change ends in the old state or the new one.
  */
+import type { Table } from 'dexie';
 import { failureKind } from '@/lib/failure-words';
 import { packContentHash } from '@/lib/pack/content-hash';
 import type { Pack } from '@/lib/pack/schema';
@@ -454,15 +455,9 @@ export class CorpusStore {
     const installed: { row: PackRow; index: CorpusIndex }[] = [];
     for (const pending of installing) {
       const rows = rowsOfPack(pending.pack);
-      report('Saving documents');
-      await addInBatches(this.db, this.db.documents, rows.documents);
-      report('Saving names');
-      await addInBatches(this.db, this.db.entities, rows.entities);
-      report('Saving quotes');
-      await addInBatches(this.db, this.db.quotes, rows.quotes);
-      report('Saving the timeline');
-      await addInBatches(this.db, this.db.events, rows.events);
-      report('Indexing for search');
+      await this.saveRows(rows, report, (table, tableRows) =>
+        addInBatches(this.db, table, tableRows),
+      );
       const index = createCorpusIndex();
       await addInSlices(index, searchEntriesOf(rows), BATCH_TARGET_MS);
       installed.push({ row: packRowOf(pending), index });
@@ -487,22 +482,33 @@ export class CorpusStore {
     index: CorpusIndex,
     report: (stage: InstallStage) => void,
   ): Promise<PackRow> {
-    const { pack } = pending;
-    const rows = rowsOfPack(pack);
+    const rows = rowsOfPack(pending.pack);
     const packRow = packRowOf(pending);
-    report('Saving documents');
     await this.db.packs.add(packRow);
-    await this.db.documents.bulkAdd(rows.documents);
-    report('Saving names');
-    await this.db.entities.bulkAdd(rows.entities);
-    report('Saving quotes');
-    await this.db.quotes.bulkAdd(rows.quotes);
-    report('Saving the timeline');
-    await this.db.events.bulkAdd(rows.events);
-    report('Indexing for search');
+    await this.saveRows(rows, report, (table, tableRows) => table.bulkAdd(tableRows));
     index.addAll(searchEntriesOf(rows));
-    await this.saveIndex(pack.id, index);
+    await this.saveIndex(packRow.id, index);
     return packRow;
+  }
+
+  /** A pack's rows, table by table, each stage told as it starts; `add` writes one table's. */
+  private async saveRows(
+    rows: ReturnType<typeof rowsOfPack>,
+    report: (stage: InstallStage) => void,
+    add: <Row extends { packId: string; id: string }>(
+      table: Table<Row, [string, string]>,
+      rows: Row[],
+    ) => Promise<unknown>,
+  ): Promise<void> {
+    report('Saving documents');
+    await add(this.db.documents, rows.documents);
+    report('Saving names');
+    await add(this.db.entities, rows.entities);
+    report('Saving quotes');
+    await add(this.db.quotes, rows.quotes);
+    report('Saving the timeline');
+    await add(this.db.events, rows.events);
+    report('Indexing for search');
   }
 
   /**
