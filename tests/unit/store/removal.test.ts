@@ -23,6 +23,10 @@ const large = generatePack({
 });
 const nameInLarge = large.entities[7]?.name as string;
 
+// Each test writes and deletes over 5,000 rows in fake-indexeddb: 2–5 s here, and more on a
+// slower machine, so the default 5 s would fail them for the machine's speed, not their result.
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
+
 let db: BriefingsDatabase;
 let service: BackgroundService;
 
