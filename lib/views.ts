@@ -140,6 +140,12 @@ export interface InstalledPack {
   /** When it was installed here (ms since epoch). */
   installedAt: number;
   counts: { documents: number; entities: number; quotes: number; events: number };
+  /**
+   * Of what the pack holds (see lib/pack/content-hash.ts), saved when it was installed; packs
+   * installed before it was kept, and the reader's own pack, which changes with every article,
+   * have none.
+   */
+  contentHash?: string;
 }
 
 /** Where an install has got to, in words for the reader: `done` of `total` steps. */

@@ -4,6 +4,7 @@ import type { FileOutcome, ImportState } from '@/components/options/ImportPanel'
 import { describeAdded } from '@/lib/added-article';
 import { describeFailure, failureKind } from '@/lib/failure-words';
 import { type ImportableFile, readImportable } from '@/lib/import-files';
+import { importPackText, type PackInstaller } from '@/lib/import-pack';
 import { describeImported } from '@/lib/imported-packs';
 import { backgroundMessenger as background, extensionPageMessenger } from '@/lib/messaging';
 import { readerUrl } from '@/lib/reader-link';
@@ -112,7 +113,7 @@ export function OptionsApp() {
     let outcome: Awaited<ReturnType<typeof background.sendMessage<'importPack'>>>;
     try {
       outcome = await afterRemoval(`${name} is imported`, () =>
-        background.sendMessage('importPack', { fileText: text, onConflict }),
+        importPackText(text, onConflict, installer),
       );
     } catch (error) {
       const kind = failureKind(error);
@@ -246,7 +247,7 @@ async function importOne(file: ImportableFile): Promise<Omit<FileOutcome, 'fileN
       const verb = added.replaced ? 'Updated' : 'Added';
       return { ok: true, message: `${verb} “${added.title}”: ${describeAdded(added)}.` };
     }
-    const outcome = await background.sendMessage('importPack', { fileText: file.text });
+    const outcome = await importPackText(file.text, 'refuse', installer);
     if (outcome.ok) return { ok: true, message: describeImported(outcome) };
     if (outcome.conflicts) {
       const titles = outcome.conflicts.map((conflict) => `“${conflict.installed.title}”`);
@@ -267,3 +268,9 @@ function download(fileName: string, text: string): void {
   link.click();
   URL.revokeObjectURL(url);
 }
+
+const installer: PackInstaller = {
+  installStaged: (stageId, onConflict) =>
+    background.sendMessage('importPack', { stageId, onConflict }),
+  listPacks: () => background.sendMessage('listPacks'),
+};

@@ -19,7 +19,7 @@ import { readerUrl } from '@/lib/reader-link';
 import { SEARCH_KINDS } from '@/lib/search/kinds';
 import { GeneralSettings, siteOf } from '@/lib/settings';
 import { findInconsistencies } from '@/lib/store/consistency';
-import { exportPackFile, importPackFile } from '@/lib/store/pack-files';
+import { exportPackFile, importStagedPacks } from '@/lib/store/pack-files';
 import { ArticleSubmissionInput } from './article-input';
 import type { BackgroundService } from './service';
 
@@ -44,8 +44,9 @@ const inputs = {
   suggestNames: v.object({ query: v.pipe(v.string(), v.maxLength(500)) }),
   getCoverage: v.undefined(),
   listPacks: v.undefined(),
+  /** The packs a page staged (see lib/store/staging.ts). */
   importPack: v.object({
-    fileText: v.string(),
+    stageId: v.pipe(v.string(), v.uuid()),
     onConflict: v.optional(v.picklist(['refuse', 'replace', 'keep-both'])),
   }),
   exportPack: v.object({ packId: Id }),
@@ -165,9 +166,9 @@ export function backgroundHandlers(service: BackgroundService) {
       await ready();
       return corpus.listPacks();
     },
-    async importPack({ fileText, onConflict }: Inputs['importPack']) {
+    async importPack({ stageId, onConflict }: Inputs['importPack']) {
       await ready();
-      const outcome = await importPackFile(corpus, fileText, onConflict, (progress) => {
+      const outcome = await importStagedPacks(corpus, stageId, onConflict, (progress) => {
         // Only an open options page listens; nobody listening is fine.
         extensionPageMessenger.sendMessage('importProgress', progress).catch(() => undefined);
       });

@@ -14,7 +14,7 @@ export async function findInconsistencies(db: BriefingsDatabase): Promise<string
   const journal = await db.journal.get('pending');
   if (journal) {
     const removing = journal.removing.map((pack) => pack.id).join(', ');
-    const installing = journal.installing.map(({ pack }) => pack.id).join(', ');
+    const installing = journal.installing.map(({ id }) => id).join(', ');
     problems.push(`a change is under way: removing [${removing}], installing [${installing}]`);
   }
   const installed = await installedPackIds(db);

@@ -41,6 +41,7 @@ import {
   type QuoteRow,
   rowsOfPack,
   type SearchIndexRow,
+  type StagedInstall,
 } from './db';
 import {
   addInBatches,
@@ -50,6 +51,7 @@ import {
   deleteSmallPackRows,
   SMALL_CHANGE_ROWS,
 } from './pack-rows';
+import { discardAbandonedStages, discardStages, readStagedPack, stagePacks } from './staging';
 
 export type { InstallProgress };
 
@@ -105,13 +107,18 @@ export class CorpusStore {
   /**
    * Installs validated packs: all of them, or (on any error) none. `replacing` names installed
    * packs each one takes the place of; `contentHash`, if the caller has it already, saves
-   * hashing the pack again. A small change is one transaction, so a refused install leaves the
-   * packs it replaces in place. A large one goes in steps: a stopped worker then finishes it,
-   * but an install refused after the packs it replaces are removed (storage full) leaves
-   * neither, and says so.
+   * hashing the pack again; `staged`, where the pack is staged already (see staging.ts). A
+   * small change is one transaction, so a refused install leaves the packs it replaces in place.
+   * A large one goes in steps: a stopped worker then finishes it, but an install refused after
+   * the packs it replaces are removed (storage full) leaves neither, and says so.
    */
   async installAll(
-    plan: readonly { pack: Pack; replacing: readonly string[]; contentHash?: string }[],
+    plan: readonly {
+      pack: Pack;
+      replacing: readonly string[];
+      contentHash?: string;
+      staged?: { stageId: string; index: number };
+    }[],
     origin: PackOrigin = 'imported',
     onProgress: (progress: InstallProgress) => void = () => {},
   ): Promise<PackRow[]> {
@@ -131,7 +138,7 @@ export class CorpusStore {
       const added = installing.map(({ pack }) => Object.values(countsOfPack(pack)));
       const rows = [...removed, ...added.flat()].reduce((sum, count) => sum + count, 0);
       if (rows <= SMALL_CHANGE_ROWS) return this.install(installing, onProgress, replacing);
-      const journal = await this.beginChange(replacing, installing);
+      const journal = await this.beginChange(replacing, await this.staged(plan, installing));
       return this.finish(journal, onProgress);
     });
   }
@@ -175,6 +182,11 @@ export class CorpusStore {
    */
   async resumeChange(onProgress: (progress: InstallProgress) => void = () => {}): Promise<void> {
     const journal = await this.db.journal.get('pending');
+    // Stages a closed page or a stopped worker left behind (the journal's own are in use).
+    await discardAbandonedStages(
+      this.db,
+      new Set(journal?.installing.map(({ stageId }) => stageId)),
+    );
     if (!journal) return;
     const finished = this.queue(async () => {
       const current = await this.db.journal.get('pending');
@@ -364,13 +376,32 @@ export class CorpusStore {
   }
 
   /**
+   * Where each pack of a large change is read from by the worker that installs it: its stage,
+   * written now for a pack that has none (the bundled one), so the journal never holds a pack.
+   */
+  private async staged(
+    plan: readonly { staged?: { stageId: string; index: number } }[],
+    installing: readonly PendingInstall[],
+  ): Promise<StagedInstall[]> {
+    const unstaged = installing.filter((_, at) => !plan[at]?.staged);
+    const stageId = unstaged.length > 0 ? await stagePacks(this.db, unstaged) : '';
+    return installing.map(({ pack, contentHash, origin }, at) => ({
+      ...(plan[at]?.staged ?? { stageId, index: unstaged.findIndex((item) => item.pack === pack) }),
+      id: pack.id,
+      title: pack.title,
+      contentHash,
+      origin,
+    }));
+  }
+
+  /**
    * Starts a change in steps, in one transaction: the removed packs' rows and indexes go from
    * every read (their pack rows and saved indexes are deleted), and the journal says what
    * remains to do, the packs to install with it.
    */
   private async beginChange(
     packIds: readonly string[],
-    installing: PendingInstall[],
+    installing: StagedInstall[],
   ): Promise<JournalRow> {
     const journal = await this.db.transaction('rw', this.db.packTables, async () => {
       const packs = await this.db.packs.bulkGet([...packIds]);
@@ -396,19 +427,18 @@ export class CorpusStore {
   ): Promise<PackRow[]> {
     // Rows an install stopped on the way left behind go too: it starts again from the journal.
     const removingIds = new Set(journal.removing.map(({ id }) => id));
-    const installingPacks = journal.installing.map(({ pack }) => ({
-      id: pack.id,
-      title: pack.title,
-    }));
+    const installingPacks = journal.installing.map(({ id, title }) => ({ id, title }));
     const leftBehind = installingPacks.filter(({ id }) => !removingIds.has(id));
     await this.deleteRowsOf([...journal.removing, ...leftBehind], onProgress);
     try {
-      return await this.installInSteps(journal.installing, onProgress);
+      return await this.installInSteps(journal, onProgress);
     } catch (error) {
       // Refused (storage full, say) rather than stopped: trying at every start would not help.
       // What it wrote is hidden; it goes, and so does the journal.
       await this.deleteRowsOf(installingPacks, onProgress);
-      await this.db.journal.delete('pending');
+      await this.db.transaction('rw', this.db.journal, this.db.staging, () =>
+        Promise.all([this.db.journal.delete('pending'), discardStages(this.db, stagesOf(journal))]),
+      );
       if (journal.removing.length === 0) throw error;
       // The packs it replaced are gone: the reader is told so, never "nothing was changed".
       throw replacedButNotInstalled(journal, error);
@@ -448,12 +478,14 @@ export class CorpusStore {
    * then, in one transaction, adds their pack rows and indexes and ends the journal.
    */
   private async installInSteps(
-    installing: readonly PendingInstall[],
+    journal: JournalRow,
     onProgress: (progress: InstallProgress) => void,
   ): Promise<PackRow[]> {
-    const report = stepReporter(installing.length, onProgress);
+    const report = stepReporter(journal.installing.length, onProgress);
     const installed: { row: PackRow; index: CorpusIndex }[] = [];
-    for (const pending of installing) {
+    for (const { stageId, index: place, id, title, contentHash, origin } of journal.installing) {
+      const { pack } = await readStagedPack(this.db, stageId, place);
+      const pending = { pack: { ...pack, id, title }, contentHash, origin };
       const rows = rowsOfPack(pending.pack);
       await this.saveRows(rows, report, (table, tableRows) =>
         addInBatches(this.db, table, tableRows),
@@ -463,11 +495,13 @@ export class CorpusStore {
       installed.push({ row: packRowOf(pending), index });
     }
     const saved = installed.map(({ row, index }) => searchIndexRowOf(row.id, index));
-    await this.db.transaction('rw', [this.db.packs, this.db.searchIndex, this.db.journal], () =>
+    const tables = [this.db.packs, this.db.searchIndex, this.db.journal, this.db.staging];
+    await this.db.transaction('rw', tables, () =>
       Promise.all([
         this.db.packs.bulkAdd(installed.map(({ row }) => row)),
         this.db.searchIndex.bulkPut(saved),
         this.db.journal.delete('pending'),
+        discardStages(this.db, stagesOf(journal)),
       ]),
     );
     for (const { row, index } of installed) this.setIndex(row.id, index);
@@ -549,6 +583,11 @@ function packRowOf({ pack, contentHash, origin }: PendingInstall): PackRow {
 
 function searchIndexRowOf(packId: string, index: CorpusIndex): SearchIndexRow {
   return { id: packId, json: JSON.stringify(index), format: SEARCH_INDEX_FORMAT };
+}
+
+/** The stages a change reads its packs from. */
+function stagesOf(journal: JournalRow): string[] {
+  return [...new Set(journal.installing.map(({ stageId }) => stageId))];
 }
 
 /** Reports each stage of installing `packs` packs, counted against all of them. */

@@ -10,17 +10,14 @@ import type { ArticleFile } from '@/lib/corpus/frontMatter';
 import type { Entity, Pack, PackDocument, Quote, TimelineEvent } from '@/lib/pack/schema';
 import { foldForLookup } from '@/lib/search/fold';
 import type { InstalledPack, PackOrigin } from '@/lib/views';
+import type { StagingRow } from './staging';
 
 export type { PackOrigin };
 
 export const DATABASE_NAME = 'briefings';
 
-/**
- * `contentHash`: of what the pack holds (see lib/pack/content-hash.ts), saved when it is
- * installed; packs installed before it was kept, and the reader's own pack (which changes with
- * every article), have none and are hashed when asked. Not indexed: no schema change.
- */
-export type PackRow = InstalledPack & { contentHash?: string };
+/** An installed pack's row is what pages are told of it. */
+export type PackRow = InstalledPack;
 
 type InPack<T> = T & { packId: string };
 
@@ -70,9 +67,22 @@ export interface SearchIndexRow {
   format?: number;
 }
 
-/** A pack to install once the removals of its change are done. */
+/** A pack to install, checked and hashed. */
 export interface PendingInstall {
   pack: Pack;
+  contentHash: string;
+  origin: PackOrigin;
+}
+
+/**
+ * A pack to install once the removals of its change are done: the `index`th pack of a stage
+ * (see staging.ts), under the id and title it is installed with (a copy's differ).
+ */
+export interface StagedInstall {
+  stageId: string;
+  index: number;
+  id: string;
+  title: string;
   contentHash: string;
   origin: PackOrigin;
 }
@@ -85,7 +95,7 @@ export interface PendingInstall {
 export interface JournalRow {
   id: 'pending';
   removing: { id: string; title: string }[];
-  installing: PendingInstall[];
+  installing: StagedInstall[];
 }
 
 /**
@@ -129,6 +139,11 @@ export const schemaHistory = [
     stores: { journal: '&id' },
     upgrade: (transaction: import('dexie').Transaction) => transaction.table('searchIndex').clear(),
   },
+  {
+    // Packs on their way in, handed from the page that read the file (see staging.ts).
+    version: 5,
+    stores: { staging: '[stageId+part], stageId' },
+  },
 ] as const;
 
 export class BriefingsDatabase extends Dexie {
@@ -141,6 +156,7 @@ export class BriefingsDatabase extends Dexie {
   searchIndex!: EntityTable<SearchIndexRow, 'id'>;
   readings!: Table<ReadingRow, [string, string]>;
   journal!: EntityTable<JournalRow, 'id'>;
+  staging!: Table<StagingRow, [string, number]>;
 
   /** `upToVersion` opens an older schema: only the upgrade tests need it. */
   constructor(name = DATABASE_NAME, upToVersion: number = schemaHistory.length) {

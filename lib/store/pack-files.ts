@@ -1,65 +1,70 @@
 /**
- * Pack files as users handle them: reading one to import it (all or nothing, with every problem
- * said in words a person understands) and writing one to export.
+ * Pack files as users handle them: importing the packs a page read from a file and staged (all
+ * or nothing, with every problem said in words a person understands) and writing one to export.
  */
 
 import { failureKind, STORAGE_FULL } from '@/lib/failure-words';
-import { packContentHash } from '@/lib/pack/content-hash';
-import { packFileSizeProblem } from '@/lib/pack/file-limits';
-import { formatProblem, type Pack, type PackProblem, validatePack } from '@/lib/pack/schema';
+import {
+  type CheckedPack,
+  PACK_COLLECTION_FORMAT,
+  type PackCollectionFile,
+} from '@/lib/pack/pack-file';
+import type { Pack } from '@/lib/pack/schema';
 import type { ImportOutcome, OnConflict, PackConflict } from '@/lib/views';
 import { READING_PACK_ID } from '@/lib/views';
 import type { CorpusStore, InstallProgress } from './corpus-store';
 import { countsOfPack, type PackRow } from './db';
-
-/** Several packs in one file: what "export everything" writes, and import reads back. */
-export const PACK_COLLECTION_FORMAT = 'briefings-pack-collection';
-
-export interface PackCollectionFile {
-  format: typeof PACK_COLLECTION_FORMAT;
-  version: 1;
-  packs: Pack[];
-}
-
-const MAX_PROBLEMS_LISTED = 200;
+import { discardStages, readStagedPacks } from './staging';
 
 /**
- * Imports every pack of a file, or none. A pack whose content an installed pack already holds is
- * left out (reported as unchanged); a pack whose id is taken by other content waits for the
- * reader's `onConflict` choice, and until then nothing is written.
+ * Imports every pack of a stage (see staging.ts), or none, then deletes the stage. A pack whose
+ * content an installed pack already holds is left out (reported as unchanged); a pack whose id
+ * is taken by other content waits for the reader's `onConflict` choice, and until then nothing
+ * is written.
  */
-export async function importPackFile(
+export async function importStagedPacks(
   store: CorpusStore,
-  fileText: string,
+  stageId: string,
   onConflict: OnConflict = 'refuse',
   onProgress?: (progress: InstallProgress) => void,
 ): Promise<ImportOutcome> {
-  // Characters, not bytes: the file is text by now, and a character is at least a byte.
-  const tooLarge = packFileSizeProblem(fileText.length);
-  if (tooLarge) return refused(tooLarge, []);
-  let json: unknown;
   try {
-    json = JSON.parse(fileText);
-  } catch (error) {
-    return refused(
-      'This file is not a pack: it is not valid JSON.',
-      whereJsonStops(error, fileText),
+    return await importPacks(
+      store,
+      await readStagedPacks(store.db, stageId),
+      stageId,
+      onConflict,
+      onProgress,
     );
+  } finally {
+    // A large install's journal named the stage, and the install deleted it as it ended.
+    await discardStages(store.db, [stageId]);
   }
+}
 
-  const packs = packsInFile(json);
-  if (!packs.ok) return refused(packs.message, packs.problems);
-
+async function importPacks(
+  store: CorpusStore,
+  packs: readonly CheckedPack[],
+  stageId: string,
+  onConflict: OnConflict,
+  onProgress?: (progress: InstallProgress) => void,
+): Promise<ImportOutcome> {
   const installed = await store.listPacks();
   const hashes = await store.contentHashes();
   // A copy takes an id no installed pack and no pack of this file has, nor one given before.
-  const takenIds = new Set([...installed, ...packs.value].map((pack) => pack.id));
-  const takenTitles = new Set([...installed, ...packs.value].map((pack) => pack.title));
-  const plan: { pack: Pack; contentHash: string; replacing: string[] }[] = [];
+  const inFile = packs.map(({ pack }) => pack);
+  const takenIds = new Set([...installed, ...inFile].map((pack) => pack.id));
+  const takenTitles = new Set([...installed, ...inFile].map((pack) => pack.title));
+  const plan: {
+    pack: Pack;
+    contentHash: string;
+    replacing: string[];
+    staged: { stageId: string; index: number };
+  }[] = [];
   const unchanged: PackRow[] = [];
   const conflicts: PackConflict[] = [];
-  for (const pack of packs.value) {
-    const contentHash = await packContentHash(pack);
+  for (const [index, { pack, contentHash }] of packs.entries()) {
+    const staged = { stageId, index };
     const same = installed.find((row) => hashes.get(row.id) === contentHash);
     const holder = installed.find((row) => row.id === pack.id);
     // The bundled corpus is the extension's own and "My reading" grows by articles: either can
@@ -70,13 +75,13 @@ export async function importPackFile(
     } else if (!holder && pack.id === READING_PACK_ID) {
       // The reader's id stays free for their own articles.
       const copy = copyOf(pack, takenIds, takenTitles, 'imported');
-      plan.push({ pack: copy, contentHash, replacing: [] });
+      plan.push({ pack: copy, contentHash, replacing: [], staged });
     } else if (!holder) {
-      plan.push({ pack, contentHash, replacing: [] });
+      plan.push({ pack, contentHash, replacing: [], staged });
     } else if (onConflict === 'replace' && replaceable) {
-      plan.push({ pack, contentHash, replacing: [holder.id] });
+      plan.push({ pack, contentHash, replacing: [holder.id], staged });
     } else if (onConflict === 'keep-both') {
-      plan.push({ pack: copyOf(pack, takenIds, takenTitles), contentHash, replacing: [] });
+      plan.push({ pack: copyOf(pack, takenIds, takenTitles), contentHash, replacing: [], staged });
     } else {
       conflicts.push({
         packId: pack.id,
@@ -127,48 +132,6 @@ export async function exportPackFile(
   return { fileName: 'all-packs.briefings.json', text: JSON.stringify(collection, null, 2) };
 }
 
-function packsInFile(
-  json: unknown,
-): { ok: true; value: Pack[] } | { ok: false; message: string; problems: string[] } {
-  const isCollection =
-    typeof json === 'object' &&
-    json !== null &&
-    (json as { format?: unknown }).format === PACK_COLLECTION_FORMAT;
-  const candidates = isCollection ? (json as { packs?: unknown }).packs : [json];
-  if (!Array.isArray(candidates) || candidates.length === 0) {
-    return {
-      ok: false,
-      message: 'This file holds no packs.',
-      problems: ['packs: must be a non-empty list'],
-    };
-  }
-  const packs: Pack[] = [];
-  const problems: PackProblem[] = [];
-  candidates.forEach((candidate, index) => {
-    const validation = validatePack(candidate);
-    if (validation.ok) packs.push(validation.pack);
-    const prefix = isCollection ? `packs[${index}].` : '';
-    if (!validation.ok) {
-      problems.push(...validation.problems.map((p) => ({ ...p, path: prefix + p.path })));
-    }
-  });
-  const ids = packs.map((pack) => pack.id);
-  const repeated = ids.filter((id, index) => ids.indexOf(id) !== index);
-  for (const id of new Set(repeated))
-    problems.push({ path: 'packs', message: `pack id "${id}" appears twice` });
-  if (problems.length === 0) return { ok: true, value: packs };
-  const listed = problems.slice(0, MAX_PROBLEMS_LISTED).map(formatProblem);
-  if (problems.length > MAX_PROBLEMS_LISTED) {
-    listed.push(`… and ${problems.length - MAX_PROBLEMS_LISTED} more`);
-  }
-  const count = problems.length === 1 ? 'a problem' : `${problems.length} problems`;
-  return {
-    ok: false,
-    message: `This pack was not imported: it has ${count}. Nothing was changed.`,
-    problems: listed,
-  };
-}
-
 /**
  * The pack under the first free id and title of the form "id-2" and "Title (2)" (or, with
  * `label`, "Title (label)"); what it takes is marked taken.
@@ -182,19 +145,6 @@ function copyOf(pack: Pack, takenIds: Set<string>, takenTitles: Set<string>, lab
     takenTitles.add(title);
     return { ...pack, id, title };
   }
-}
-
-/** Where the parser gave up, in words (its own message is the browser's, not the reader's). */
-function whereJsonStops(error: unknown, text: string): string[] {
-  const message = error instanceof Error ? error.message : '';
-  const position = Number(/position (\d+)/.exec(message)?.[1] ?? Number.NaN);
-  if (/unexpected end|unterminated/i.test(message) || position >= text.trimEnd().length) {
-    return ['It ends before the JSON is complete: the file may be cut short.'];
-  }
-  const line = /line (\d+) column (\d+)/.exec(message);
-  if (line) return [`It stops being JSON at line ${line[1]}, column ${line[2]}.`];
-  if (Number.isInteger(position)) return [`It stops being JSON at character ${position + 1}.`];
-  return [];
 }
 
 function refused(message: string, problems: string[]): ImportOutcome {

@@ -14,6 +14,7 @@ import { STORE_CHANGE_MEASURE } from '../../lib/store/corpus-store';
 import { rowsOfPack } from '../../lib/store/db';
 import { callBackground, timeBackgroundCalls } from '../harness/background-calls';
 import { type ExtensionBrowser, launchExtensionBrowser } from '../harness/extension-browser';
+import { importOnOptionsPage } from '../harness/options-import';
 import { generatePack } from './generated-pack';
 import { seededRandom } from './random';
 import { mb, ms, percentile } from './stats';
@@ -35,7 +36,11 @@ try {
 
   const usageBefore = (await callBackground(page, 'getStorageSummary')).usage ?? 0;
   const importStart = performance.now();
-  const outcome = await callBackground(page, 'importPack', { fileText });
+  const outcome = await importOnOptionsPage(
+    page,
+    { name: 'bench-pack.json', text: fileText },
+    { timeout: 0 },
+  );
   const importMs = performance.now() - importStart;
   if (!outcome.ok) throw new Error(`import failed: ${outcome.message}`);
   const usageAfter = (await callBackground(page, 'getStorageSummary')).usage ?? 0;
@@ -138,21 +143,17 @@ try {
     });
     const imported = await readsDuring(
       pages,
-      { type: 'importPack', data: { fileText: text } },
+      { kind: 'import', file: { name: 'large.json', text } },
       probes,
     );
     await assertConsistent(page);
     const replaced = await readsDuring(
       pages,
-      { type: 'importPack', data: { fileText: revised, onConflict: 'replace' } },
+      { kind: 'import', file: { name: 'large.json', text: revised }, choice: 'Replace' },
       probes,
     );
     await assertConsistent(page);
-    const removed = await readsDuring(
-      pages,
-      { type: 'removePack', data: { packId: large.id } },
-      probes,
-    );
+    const removed = await readsDuring(pages, { kind: 'remove', packId: large.id }, probes);
     await assertConsistent(page);
     const slowest = (latencies: number[]) => Math.max(...latencies);
     const reads = (run: ChangeRun) =>
@@ -183,6 +184,11 @@ async function assertConsistent(page: Page): Promise<void> {
   if (problems.length > 0) throw new Error(`the store is inconsistent:\n${problems.join('\n')}`);
 }
 
+/** A change as the reader makes it on the options page. */
+type Change =
+  | { kind: 'import'; file: { name: string; text: string }; choice?: 'Replace' }
+  | { kind: 'remove'; packId: string };
+
 interface ChangeRun {
   /** The change's round trip (0 with no change). */
   changeMs: number;
@@ -194,11 +200,13 @@ interface ChangeRun {
  * Runs a change from the options page and, until it answers, searches and briefings from the
  * popup one after another, each timed; with no change, one round of them. The reads are asked
  * where a reader would ask them, away from the options page, which draws the change's progress.
- * An error from the change or a read fails the run, and so does an import that installed nothing.
+ * An import is a file chosen on the options page, read, checked and staged there as a reader's
+ * is. An error from the change or a read fails the run, and so does an import that installed
+ * nothing.
  */
 async function readsDuring(
   { changes, reads }: { changes: Page; reads: Page },
-  change: { type: 'importPack' | 'removePack'; data: unknown } | null,
+  change: Change | null,
   probes: { queries: { query: string }[]; entityIds: string[] },
 ): Promise<ChangeRun> {
   // The bench runs through tsx, which names functions with a helper the page lacks.
@@ -237,12 +245,17 @@ async function readsDuring(
   if (change) {
     const started = performance.now();
     try {
-      const outcome = (await callBackground(changes, change.type, change.data as never)) as
-        | { ok?: boolean; message?: string; installed?: unknown[] }
-        | undefined;
-      if (outcome?.ok === false) throw new Error(`${change.type} refused: ${outcome.message}`);
-      // An import that changed nothing (the same content installed already) measured nothing.
-      if (outcome?.installed?.length === 0) throw new Error(`${change.type} installed nothing`);
+      if (change.kind === 'remove') {
+        await callBackground(changes, 'removePack', { packId: change.packId });
+      } else {
+        const { file, choice } = change;
+        const outcome = await importOnOptionsPage(changes, file, { choice, timeout: 0 });
+        if (!outcome.ok) throw new Error(`import refused: ${outcome.message}`);
+        // An import that changed nothing (the same content installed already) measured nothing.
+        if (!outcome.message.startsWith('Imported')) {
+          throw new Error(`import installed nothing: ${outcome.message}`);
+        }
+      }
     } finally {
       changeMs = performance.now() - started;
       await reads.evaluate('window.briefingsChangeDone = true');

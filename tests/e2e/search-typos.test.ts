@@ -7,6 +7,7 @@ import {
   type ExtensionBrowser,
   launchExtensionBrowser,
 } from '../../scripts/harness/extension-browser';
+import { importOnOptionsPage } from '../../scripts/harness/options-import';
 import { anotherVersionOf } from '../support/packs';
 
 let browser: ExtensionBrowser;
@@ -104,10 +105,15 @@ describe('the same pack installed twice', () => {
 
     const [bundled] = await callBackground(popup, 'listPacks');
     const file = await callBackground(popup, 'exportPack', { packId: bundled?.id ?? '' });
-    const outcome = await callBackground(popup, 'importPack', {
-      fileText: JSON.stringify(anotherVersionOf(JSON.parse(file.text) as Pack)),
-      onConflict: 'keep-both',
-    });
+    const options = await browser.context.newPage();
+    await options.goto(browser.extensionUrl('options.html'));
+    const copy = JSON.stringify(anotherVersionOf(JSON.parse(file.text) as Pack));
+    const outcome = await importOnOptionsPage(
+      options,
+      { name: 'copy.json', text: copy },
+      { choice: 'Keep both' },
+    );
+    await options.close();
     expect(outcome.ok).toBe(true);
     expect(await callBackground(popup, 'listPacks')).toHaveLength(2);
     await searchBox().fill('');

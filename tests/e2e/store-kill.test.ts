@@ -15,6 +15,7 @@ import {
   type ExtensionBrowser,
   launchExtensionBrowser,
 } from '../../scripts/harness/extension-browser';
+import { importOnOptionsPage } from '../../scripts/harness/options-import';
 import { stopServiceWorker } from '../../scripts/harness/stop-worker';
 import { smallPack } from '../support/packs';
 
@@ -47,7 +48,7 @@ const statusTexts = () => options.getByRole('status').allTextContents();
 const removalStatus = () => options.locator('p.removal');
 
 async function installLarge(): Promise<void> {
-  const outcome = await callBackground(options, 'importPack', { fileText: largeText });
+  const outcome = await importOnOptionsPage(options, { name: 'large.json', text: largeText });
   expect(outcome.ok).toBe(true);
   await options.reload();
 }
@@ -80,10 +81,11 @@ async function expectOldOrNew(): Promise<'old' | 'new'> {
 
 /** A later change completes, and leaves the store consistent. */
 async function expectLaterChangeCompletes(): Promise<void> {
-  const outcome = await callBackground(options, 'importPack', {
-    fileText: JSON.stringify(smallPack()),
-    onConflict: 'replace',
-  });
+  const outcome = await importOnOptionsPage(
+    options,
+    { name: 'field-notes.json', text: JSON.stringify(smallPack()) },
+    { choice: 'Replace' },
+  );
   expect(outcome.ok).toBe(true);
   await callBackground(options, 'removePack', { packId: 'field-notes' });
   expect(await callBackground(options, 'checkConsistency')).toEqual([]);
@@ -127,6 +129,10 @@ test.each([
     })
     .toContain(`${stage}…`);
   await stopAndRestart();
+  // The page's import ends either way: installed, or said to be interrupted.
+  await options
+    .locator('p.import-status--done, div.import-status--failed')
+    .waitFor({ timeout: 60_000 });
   const outcome = await expectOldOrNew();
   console.log(`import stopped while ${stage}: ${outcome} state`);
   await expectLaterChangeCompletes();

@@ -14,6 +14,7 @@ import {
   type ExtensionBrowser,
   launchExtensionBrowser,
 } from '../../scripts/harness/extension-browser';
+import { importOnOptionsPage } from '../../scripts/harness/options-import';
 import { type StaticServer, startStaticServer } from '../../scripts/harness/static-server';
 import { anotherVersionOf } from '../support/packs';
 
@@ -206,7 +207,7 @@ describe('strongest material first', () => {
       events: [],
     };
     const outcome = await withOptionsPage((options) =>
-      callBackground(options, 'importPack', { fileText: JSON.stringify(pack) }),
+      importOnOptionsPage(options, { name: 'desk-notes.json', text: JSON.stringify(pack) }),
     );
     expect(outcome).toMatchObject({ ok: true });
     try {
@@ -243,10 +244,12 @@ describe('a pack installed twice ("Keep both")', () => {
       const [bundled] = await callBackground(options, 'listPacks');
       if (!bundled) throw new Error('no bundled pack');
       const file = await callBackground(options, 'exportPack', { packId: bundled.id });
-      return callBackground(options, 'importPack', {
-        fileText: JSON.stringify(anotherVersionOf(JSON.parse(file.text) as Pack)),
-        onConflict: 'keep-both',
-      });
+      const copy = JSON.stringify(anotherVersionOf(JSON.parse(file.text) as Pack));
+      return importOnOptionsPage(
+        options,
+        { name: 'copy.json', text: copy },
+        { choice: 'Keep both' },
+      );
     });
     expect(copy.ok).toBe(true);
     expect(await withOptionsPage((options) => callBackground(options, 'listPacks'))).toHaveLength(

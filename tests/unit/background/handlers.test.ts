@@ -7,6 +7,7 @@ import { BackgroundService } from '@/lib/background/service';
 import { contentHash } from '@/lib/hash';
 import type { Pack } from '@/lib/pack/schema';
 import { BriefingsDatabase } from '@/lib/store/db';
+import { importFileByCall } from '../../support/import-file';
 import { anotherVersionOf, bundledPack, smallPack } from '../../support/packs';
 
 let db: BriefingsDatabase;
@@ -68,15 +69,15 @@ describe('the spot dictionary', () => {
       await handlers.getSpotDictionary({ knownVersion: dictionary?.version ?? '' }),
     ).toBeNull();
 
-    await handlers.importPack({ fileText: JSON.stringify(smallPack()) });
+    await importFileByCall(handlers, db, JSON.stringify(smallPack()));
     const next = await handlers.getSpotDictionary({ knownVersion: dictionary?.version ?? '' });
     expect(next?.terms).toContainEqual(expect.objectContaining({ text: 'Olena Kovalenko' }));
   });
 
   test('holds one entry per form, however many packs name the entity', async () => {
     const again = smallPack('second-notes');
-    await handlers.importPack({ fileText: JSON.stringify(smallPack()) });
-    await handlers.importPack({ fileText: JSON.stringify(again) });
+    await importFileByCall(handlers, db, JSON.stringify(smallPack()));
+    await importFileByCall(handlers, db, JSON.stringify(again));
     const dictionary = await handlers.getSpotDictionary({ knownVersion: null });
     const forms = dictionary?.terms.filter((term) => term.entityId === 'person-olena-kovalenko');
     expect(forms?.map((term) => term.text).sort()).toEqual([
@@ -355,10 +356,7 @@ describe('when nothing matches', () => {
   test('a pack kept twice adds no article to the coverage, and no quote to search', async () => {
     const before = await handlers.search({ query: 'Peskov', kinds: ['quote'], limit: 200 });
     const coverage = await handlers.getCoverage(undefined);
-    await handlers.importPack({
-      fileText: JSON.stringify(anotherVersionOf(shipped)),
-      onConflict: 'keep-both',
-    });
+    await importFileByCall(handlers, db, JSON.stringify(anotherVersionOf(shipped)), 'keep-both');
     expect((await handlers.listPacks(undefined)).length).toBe(2);
     expect(await handlers.getCoverage(undefined)).toEqual(coverage);
     const after = await handlers.search({ query: 'Peskov', kinds: ['quote'], limit: 200 });

@@ -10,6 +10,7 @@ import type { ReadArticle } from '@/lib/corpus/article';
 import { validatePack } from '@/lib/pack/schema';
 import { BriefingsDatabase } from '@/lib/store/db';
 import { READING_PACK_ID } from '@/lib/views';
+import { importFileByCall } from '../../support/import-file';
 import { bundledPack } from '../../support/packs';
 
 let db: BriefingsDatabase;
@@ -162,7 +163,7 @@ describe('adding an article', () => {
   test('an exported My reading, once the reading has grown, asks; kept both, it is a pack beside it', async () => {
     await add(GRAIN_TALKS);
     const file = await handlers.exportPack({ packId: READING_PACK_ID });
-    expect(await handlers.importPack({ fileText: file.text })).toMatchObject({
+    expect(await importFileByCall(handlers, db, file.text)).toMatchObject({
       ok: true,
       installed: [],
       unchanged: [{ id: READING_PACK_ID }],
@@ -173,12 +174,12 @@ describe('adding an article', () => {
       title: 'Ports stay shut',
       text: 'Marta Lindqvist said: "The ports will not open before June." Negotiators will meet again.',
     });
-    const asked = await handlers.importPack({ fileText: file.text });
+    const asked = await importFileByCall(handlers, db, file.text);
     expect(asked).toMatchObject({
       ok: false,
       conflicts: [{ packId: READING_PACK_ID, replaceable: false }],
     });
-    const kept = await handlers.importPack({ fileText: file.text, onConflict: 'keep-both' });
+    const kept = await importFileByCall(handlers, db, file.text, 'keep-both');
     expect(kept).toMatchObject({
       ok: true,
       installed: [{ id: `${READING_PACK_ID}-2`, title: 'My reading (2)', origin: 'imported' }],
@@ -191,7 +192,7 @@ describe('adding an article', () => {
     const file = await handlers.exportPack({ packId: READING_PACK_ID });
     const elsewhere = new BriefingsDatabase(`reading-${crypto.randomUUID()}`);
     const other = backgroundHandlers(serviceOn(elsewhere));
-    const outcome = await other.importPack({ fileText: file.text });
+    const outcome = await importFileByCall(other, elsewhere, file.text);
     expect(outcome).toMatchObject({
       ok: true,
       installed: [

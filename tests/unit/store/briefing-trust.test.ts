@@ -7,8 +7,8 @@ import type { Pack } from '@/lib/pack/schema';
 import { loadBriefing } from '@/lib/store/briefing';
 import { CorpusStore } from '@/lib/store/corpus-store';
 import { BriefingsDatabase } from '@/lib/store/db';
-import { importPackFile } from '@/lib/store/pack-files';
 import type { Briefing, EntityRef } from '@/lib/views';
+import { importFile } from '../../support/import-file';
 import { bundledPack, smallPack } from '../../support/packs';
 
 let db: BriefingsDatabase;
@@ -37,7 +37,7 @@ async function briefingOf(entityId: string, quoteLimit?: number): Promise<Briefi
 const PERSON = 'person-olena-kovalenko';
 
 async function install(pack: Pack): Promise<void> {
-  const outcome = await importPackFile(store, JSON.stringify(pack));
+  const outcome = await importFile(store, JSON.stringify(pack));
   if (!outcome.ok) throw new Error(`${outcome.message} ${outcome.problems.join('; ')}`);
 }
 
@@ -115,7 +115,7 @@ describe('the same pack installed twice ("Keep both")', () => {
   test('gives the same briefing: one item per quote and role, one set of sources', async () => {
     await store.seedBundled(bundledPack());
     const before = await briefingOf('vladimir-putin');
-    const copy = await importPackFile(store, JSON.stringify(bundledPack()), 'keep-both');
+    const copy = await importFile(store, JSON.stringify(bundledPack()), 'keep-both');
     expect(copy.ok).toBe(true);
     const after = await briefingOf('vladimir-putin');
 

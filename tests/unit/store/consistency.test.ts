@@ -2,7 +2,7 @@ import { afterEach, beforeEach, expect, test } from 'vitest';
 import { findInconsistencies } from '@/lib/store/consistency';
 import { CorpusStore } from '@/lib/store/corpus-store';
 import { BriefingsDatabase, rowsOfPack } from '@/lib/store/db';
-import { importPackFile } from '@/lib/store/pack-files';
+import { importFile } from '../../support/import-file';
 import { bundledPack, smallPack } from '../../support/packs';
 
 let db: BriefingsDatabase;
@@ -12,7 +12,7 @@ beforeEach(async () => {
   db = new BriefingsDatabase(`consistency-${crypto.randomUUID()}`);
   store = new CorpusStore(db);
   await store.seedBundled(bundledPack());
-  await importPackFile(store, JSON.stringify(smallPack()));
+  await importFile(store, JSON.stringify(smallPack()));
 });
 
 afterEach(async () => {

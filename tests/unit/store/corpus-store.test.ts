@@ -2,8 +2,9 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { validatePack } from '@/lib/pack/schema';
 import { CorpusStore } from '@/lib/store/corpus-store';
 import { BriefingsDatabase } from '@/lib/store/db';
-import { exportPackFile, importPackFile } from '@/lib/store/pack-files';
+import { exportPackFile } from '@/lib/store/pack-files';
 import { SettingsStore } from '@/lib/store/settings';
+import { importFile } from '../../support/import-file';
 import { bundledPack, smallPack } from '../../support/packs';
 
 let db: BriefingsDatabase;
@@ -48,7 +49,7 @@ describe('seeding', () => {
   });
 
   test('an update replaces the bundled rows and leaves imported packs and settings alone', async () => {
-    await importPackFile(store, JSON.stringify(smallPack()));
+    await importFile(store, JSON.stringify(smallPack()));
     const settings = new SettingsStore(db);
     await settings.updateGeneral({ highlightStyle: 'strong' });
     await settings.setSiteEnabled('example.org', false);
@@ -73,7 +74,7 @@ describe('seeding', () => {
 
 describe('import', () => {
   test('a good pack is installed and becomes searchable', async () => {
-    const outcome = await importPackFile(store, JSON.stringify(smallPack()));
+    const outcome = await importFile(store, JSON.stringify(smallPack()));
     expect(outcome).toMatchObject({
       ok: true,
       installed: [{ id: 'field-notes', origin: 'imported' }],
@@ -84,7 +85,7 @@ describe('import', () => {
 
   test('reports its progress, step by step, to the end', async () => {
     const steps: string[] = [];
-    await importPackFile(store, JSON.stringify(smallPack()), 'refuse', (progress) =>
+    await importFile(store, JSON.stringify(smallPack()), 'refuse', (progress) =>
       steps.push(`${progress.done}/${progress.total} ${progress.stage}`),
     );
     expect(steps).toEqual([
@@ -99,14 +100,14 @@ describe('import', () => {
 
   test('a file that is not JSON is refused, with nothing changed', async () => {
     const before = await counts();
-    const outcome = await importPackFile(store, '{"format": "briefings-pack"');
+    const outcome = await importFile(store, '{"format": "briefings-pack"');
     expect(outcome).toMatchObject({
       ok: false,
       message: 'This file is not a pack: it is not valid JSON.',
       // In words, not the parser's own message.
       problems: ['It ends before the JSON is complete: the file may be cut short.'],
     });
-    expect(await importPackFile(store, '{"format": 1,, }')).toMatchObject({
+    expect(await importFile(store, '{"format": 1,, }')).toMatchObject({
       problems: [expect.stringMatching(/^It stops being JSON at (character|line) /)],
     });
     expect(await counts()).toEqual(before);
@@ -117,7 +118,7 @@ describe('import', () => {
     const broken = smallPack();
     broken.quotes[0]!.sources[0]!.end = 9999;
     broken.quotes[0]!.speakerId = 'person-nobody';
-    const outcome = await importPackFile(store, JSON.stringify(broken));
+    const outcome = await importFile(store, JSON.stringify(broken));
     if (outcome.ok) throw new Error('a broken pack was imported');
     expect(outcome.message).toBe(
       'This pack was not imported: it has 3 problems. Nothing was changed.',
@@ -135,7 +136,7 @@ describe('import', () => {
     const broken = smallPack() as unknown as Record<string, unknown>;
     broken.version = 7;
     (broken.events as { date: string }[])[0]!.date = '2024-02-30';
-    const outcome = await importPackFile(store, JSON.stringify(broken));
+    const outcome = await importFile(store, JSON.stringify(broken));
     if (outcome.ok) throw new Error('a broken pack was imported');
     expect(outcome.problems).toEqual([
       expect.stringMatching(/^version: /),
@@ -145,7 +146,7 @@ describe('import', () => {
   });
 
   test('keep both gives the copy an id that no pack of the same file uses', async () => {
-    await importPackFile(store, JSON.stringify(smallPack()));
+    await importFile(store, JSON.stringify(smallPack()));
     const revised = smallPack('field-notes', { title: 'Field notes, revised' });
     revised.documents[0]!.title = 'Mayor promises a bridge, again';
     const neighbour = smallPack('field-notes-2', { title: 'More field notes' });
@@ -155,7 +156,7 @@ describe('import', () => {
       version: 1,
       packs: [revised, neighbour],
     });
-    const outcome = await importPackFile(store, file, 'keep-both');
+    const outcome = await importFile(store, file, 'keep-both');
     expect(outcome).toMatchObject({ ok: true });
     expect((await store.listPacks()).map((pack) => [pack.id, pack.title])).toEqual([
       ['field-notes', 'Field notes from Zolotyi Bereh'],
@@ -169,8 +170,8 @@ describe('import', () => {
     const other = smallPack('other-notes');
     other.quotes[0]!.text = 'We will rebuild the bridge before winter.';
     other.documents[0]!.title = 'Another account';
-    await importPackFile(store, JSON.stringify(smallPack()));
-    await importPackFile(store, JSON.stringify(other));
+    await importFile(store, JSON.stringify(smallPack()));
+    await importFile(store, JSON.stringify(other));
     expect((await db.documents.get(['field-notes', 'notes-1']))?.title).toBe(
       'Mayor promises a bridge',
     );
@@ -183,7 +184,7 @@ describe('import', () => {
     vi.spyOn(db.quotes, 'bulkAdd').mockRejectedValueOnce(
       new DOMException('The quota has been exceeded.', 'QuotaExceededError'),
     );
-    const outcome = await importPackFile(store, JSON.stringify(smallPack()));
+    const outcome = await importFile(store, JSON.stringify(smallPack()));
     expect(outcome).toMatchObject({
       ok: false,
       message: expect.stringMatching(
@@ -200,7 +201,7 @@ describe('import', () => {
 
 describe('export', () => {
   test('export then import gives the same data', async () => {
-    await importPackFile(store, JSON.stringify(smallPack()));
+    await importFile(store, JSON.stringify(smallPack()));
     const file = await exportPackFile(store, 'all');
     const rowsBefore = await Promise.all([
       db.documents.toArray(),
@@ -211,7 +212,7 @@ describe('export', () => {
 
     const fresh = new BriefingsDatabase(`test-${crypto.randomUUID()}`);
     const freshStore = new CorpusStore(fresh);
-    const outcome = await importPackFile(freshStore, file?.text ?? '');
+    const outcome = await importFile(freshStore, file?.text ?? '');
     expect(outcome).toMatchObject({ ok: true });
     const rowsAfter = await Promise.all([
       fresh.documents.toArray(),
@@ -233,7 +234,7 @@ describe('export', () => {
 
 describe('remove and reset', () => {
   test('removing a pack removes its rows and its search hits', async () => {
-    await importPackFile(store, JSON.stringify(smallPack()));
+    await importFile(store, JSON.stringify(smallPack()));
     await store.remove('field-notes');
     expect(await db.documents.where('packId').equals('field-notes').count()).toBe(0);
     expect(await store.search('kovalenko')).toEqual([]);
@@ -241,7 +242,7 @@ describe('remove and reset', () => {
   });
 
   test('reset leaves the bundled corpus alone and keeps settings', async () => {
-    await importPackFile(store, JSON.stringify(smallPack()));
+    await importFile(store, JSON.stringify(smallPack()));
     const settings = new SettingsStore(db);
     await settings.updateGeneral({ paused: true });
     await store.resetTo(bundledPack());

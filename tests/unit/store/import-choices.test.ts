@@ -10,6 +10,7 @@ import { packContentHash } from '@/lib/pack/content-hash';
 import type { Pack } from '@/lib/pack/schema';
 import { BriefingsDatabase } from '@/lib/store/db';
 import { READING_PACK_ID } from '@/lib/views';
+import { importFileByCall } from '../../support/import-file';
 import { bundledPack, smallPack } from '../../support/packs';
 
 let db: BriefingsDatabase;
@@ -38,7 +39,7 @@ afterEach(async () => {
 });
 
 const importText = (fileText: string, onConflict?: 'replace' | 'keep-both') =>
-  handlers.importPack({ fileText, onConflict });
+  importFileByCall(handlers, db, fileText, onConflict);
 
 /** The field notes, revised: the same id, one more event on the timeline. */
 function revisedNotes(): Pack {

@@ -10,6 +10,7 @@ import { findInconsistencies } from '@/lib/store/consistency';
 import { CorpusStore } from '@/lib/store/corpus-store';
 import { BriefingsDatabase, rowsOfPack } from '@/lib/store/db';
 import { SMALL_CHANGE_ROWS } from '@/lib/store/pack-rows';
+import { stagePacks } from '@/lib/store/staging';
 import type { ChangeInProgress } from '@/lib/views';
 import { generatePack } from '../../../scripts/bench/generated-pack';
 import { bundledPack, smallPack } from '../../support/packs';
@@ -176,6 +177,8 @@ describe('a large pack is installed in steps', () => {
     const hits = await new CorpusStore(db).search(nameInLarge);
     expect(hits.map((hit) => hit.packId)).toContain(another.id);
     expect(await findInconsistencies(db)).toEqual([]);
+    // The journal named the pack's stage, not the pack; the stage goes with the journal.
+    expect(await db.staging.count()).toBe(0);
   });
 
   test('refused on the way (storage full), it leaves nothing behind and nothing changed', async () => {
@@ -188,15 +191,27 @@ describe('a large pack is installed in steps', () => {
     expect(await service.corpus.getPack(another.id)).toBeUndefined();
     expect(await db.entities.where('packId').equals(another.id).count()).toBe(0);
     expect(await db.journal.count()).toBe(0);
+    expect(await db.staging.count()).toBe(0);
     expect(await findInconsistencies(db)).toEqual([]);
   });
 
   test('stopped among its batches, it is installed whole by the next worker', async () => {
-    // What a worker stopped while saving names leaves: the journal, and some rows, hidden.
+    // What a worker stopped while saving names leaves: the pack staged, the journal naming
+    // it, and some rows, hidden.
+    const stageId = await stagePacks(db, [{ pack: another, contentHash: 'another' }]);
     await db.journal.put({
       id: 'pending',
       removing: [],
-      installing: [{ pack: another, contentHash: 'another', origin: 'imported' }],
+      installing: [
+        {
+          stageId,
+          index: 0,
+          id: another.id,
+          title: another.title,
+          contentHash: 'another',
+          origin: 'imported',
+        },
+      ],
     });
     await db.entities.bulkAdd(rowsOfPack(another).entities.slice(0, 1_000));
     expect((await service.corpus.listPacks()).map((pack) => pack.id)).not.toContain(another.id);
@@ -209,6 +224,7 @@ describe('a large pack is installed in steps', () => {
       counts: { entities: another.entities.length },
     });
     expect(await db.journal.count()).toBe(0);
+    expect(await db.staging.count()).toBe(0);
     expect(await findInconsistencies(db)).toEqual([]);
   });
 });
