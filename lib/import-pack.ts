@@ -6,7 +6,7 @@
  */
 import { failureKind } from './failure-words';
 import { type CheckedPack, readPackFile } from './pack/pack-file';
-import { BriefingsDatabase } from './store/db';
+import type { BriefingsDatabase } from './store/db';
 import { describeStorageError } from './store/pack-files';
 import { stagePacks } from './store/staging';
 import type { ImportOutcome, InstalledPack, OnConflict } from './views';
@@ -18,14 +18,12 @@ export interface PackInstaller {
   listPacks(): Promise<InstalledPack[]>;
 }
 
-let pageDatabase: BriefingsDatabase | null = null;
-
 export async function importPackText(
   text: string,
   onConflict: OnConflict,
   background: PackInstaller,
-  db: BriefingsDatabase = (pageDatabase ??=
-    new BriefingsDatabase()),
+  /** The database as the page opened it: the one the background reads the stage from. */
+  db: BriefingsDatabase,
 ): Promise<ImportOutcome> {
   const reading = await readPackFile(text);
   if (!reading.ok) return reading;

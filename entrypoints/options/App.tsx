@@ -8,6 +8,7 @@ import { importPackText, type PackInstaller } from '@/lib/import-pack';
 import { describeImported } from '@/lib/imported-packs';
 import { backgroundMessenger as background, extensionPageMessenger } from '@/lib/messaging';
 import { readerUrl } from '@/lib/reader-link';
+import { BriefingsDatabase } from '@/lib/store/db';
 import type { ChangeInProgress, OnConflict } from '@/lib/views';
 import { welcomeUrl } from '@/lib/welcome-link';
 
@@ -113,7 +114,7 @@ export function OptionsApp() {
     let outcome: Awaited<ReturnType<typeof background.sendMessage<'importPack'>>>;
     try {
       outcome = await afterRemoval(`${name} is imported`, () =>
-        importPackText(text, onConflict, installer),
+        importPackText(text, onConflict, installer, database),
       );
     } catch (error) {
       const kind = failureKind(error);
@@ -247,7 +248,7 @@ async function importOne(file: ImportableFile): Promise<Omit<FileOutcome, 'fileN
       const verb = added.replaced ? 'Updated' : 'Added';
       return { ok: true, message: `${verb} “${added.title}”: ${describeAdded(added)}.` };
     }
-    const outcome = await importPackText(file.text, 'refuse', installer);
+    const outcome = await importPackText(file.text, 'refuse', installer, database);
     if (outcome.ok) return { ok: true, message: describeImported(outcome) };
     if (outcome.conflicts) {
       const titles = outcome.conflicts.map((conflict) => `“${conflict.installed.title}”`);
@@ -268,6 +269,9 @@ function download(fileName: string, text: string): void {
   link.click();
   URL.revokeObjectURL(url);
 }
+
+/** Where a pack file read here is staged for the background (see lib/store/staging.ts). */
+const database = new BriefingsDatabase();
 
 const installer: PackInstaller = {
   installStaged: (stageId, onConflict) =>
