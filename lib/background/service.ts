@@ -22,7 +22,6 @@ import { CorpusStore } from '@/lib/store/corpus-store';
 import { loadCoverage } from '@/lib/store/coverage';
 import { BriefingsDatabase } from '@/lib/store/db';
 import { loadDocument } from '@/lib/store/document';
-import { installedPackIds } from '@/lib/store/pack-rows';
 import { ReadingStore } from '@/lib/store/reading-store';
 import { SettingsStore } from '@/lib/store/settings';
 import type {
@@ -138,19 +137,19 @@ export class BackgroundService {
   }
 
   private async buildCatalog(epoch: number): Promise<CorpusCatalog> {
-    // Only installed packs' rows: a pack being removed has lost its pack row already.
-    const installed = await installedPackIds(this.db);
-    const rows = await this.db.entities
-      .where('packId')
-      .anyOf([...installed])
-      .toArray();
-    const entities = mergeEntities(rows.map(({ packId: _, aliasKeys: __, ...entity }) => entity));
+    // Only installed packs: a pack being removed has lost its pack row already.
+    const byPack = await this.corpus.installedEntities();
+    const entities = mergeEntities([...byPack.values()].flat());
     const catalog: CorpusCatalog = {
       dictionary: buildSpotDictionary(entities),
       names: new Map(entities.map(({ id, name, kind }) => [id, { id, name, kind }])),
       spellings: new Map(entities.map(({ id, name, aliases }) => [id, [name, ...aliases]])),
       entities,
-      packOf: new Map(rows.map((row): [string, string] => [row.id, row.packId]).reverse()),
+      packOf: new Map(
+        [...byPack]
+          .flatMap(([packId, list]) => list.map(({ id }): [string, string] => [id, packId]))
+          .reverse(),
+      ),
     };
     // Built from the corpus as it was: kept only if no change landed meanwhile.
     if (epoch === this.catalogEpoch) this.catalog = catalog;

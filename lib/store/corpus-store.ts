@@ -14,7 +14,7 @@
 import type { Table } from 'dexie';
 import { failureKind } from '@/lib/failure-words';
 import { packContentHash } from '@/lib/pack/content-hash';
-import type { Pack } from '@/lib/pack/schema';
+import type { Entity, Pack } from '@/lib/pack/schema';
 import {
   addInSlices,
   type CorpusIndex,
@@ -26,6 +26,7 @@ import {
   type SearchHitRef,
   searchCorpus,
   searchEntriesOf,
+  serializeInSlices,
 } from '@/lib/search/index';
 import type { ChangeInProgress, InstallProgress } from '@/lib/views';
 import {
@@ -49,6 +50,8 @@ import {
   countPackRows,
   deletePackRows,
   deleteSmallPackRows,
+  installedPackIds,
+  readInPages,
   SMALL_CHANGE_ROWS,
 } from './pack-rows';
 import { discardAbandonedStages, discardStages, readStagedPack, stagePacks } from './staging';
@@ -77,8 +80,17 @@ export class CorpusStore {
   /** Each installed pack's index, loaded on first use: the worker may have been stopped since. */
   private readonly indexes = new Map<string, CorpusIndex>();
   private loadingIndexes: Promise<CorpusIndex[]> | null = null;
-  /** Counted up whenever `indexes` changes, so a load that overlapped a change is not kept. */
-  private indexEpoch = 0;
+  /**
+   * Each installed pack's entities, for the names of the corpus (see BackgroundService): kept
+   * from the install that wrote them, or read a page at a time, so that after a change the names
+   * are built again from memory, not from every entity row (8 s at 200,000 entities).
+   */
+  private readonly entitiesOfPack = new Map<string, Entity[]>();
+  /**
+   * Counted up whenever what is kept of a pack (`indexes`, `entitiesOfPack`) changes, so a load
+   * that overlapped a change is not kept.
+   */
+  private keptEpoch = 0;
   /** Changes run one after another, so none starts from an index a failed one left changed. */
   private lastChange: Promise<unknown> = Promise.resolve();
   private progress: ChangeInProgress | null = null;
@@ -139,7 +151,11 @@ export class CorpusStore {
       const rows = [...removed, ...added.flat()].reduce((sum, count) => sum + count, 0);
       if (rows <= SMALL_CHANGE_ROWS) return this.install(installing, onProgress, replacing);
       const journal = await this.beginChange(replacing, await this.staged(plan, installing));
-      return this.finish(journal, onProgress);
+      return this.finish(
+        journal,
+        onProgress,
+        installing.map(({ pack }) => pack),
+      );
     });
   }
 
@@ -228,7 +244,7 @@ export class CorpusStore {
       title: packRow.title,
       createdAt: packRow.createdAt,
       documents: rows.documents.map(({ packId: _, ...document }) => document),
-      entities: rows.entities.map(({ packId: _, aliasKeys: __, ...entity }) => entity),
+      entities: rows.entities.map(entityOfRow),
       quotes: rows.quotes.map(({ packId: _, documentIds: __, ...quote }) => quote),
       events: rows.events.map(({ packId: _, ...event }) => event),
     };
@@ -297,13 +313,13 @@ export class CorpusStore {
   private allIndexes(): Promise<CorpusIndex[]> {
     this.loadingIndexes ??= (async () => {
       for (;;) {
-        const epoch = this.indexEpoch;
+        const epoch = this.keptEpoch;
         const packIds = (await this.listPacks()).map((pack) => pack.id);
         const loaded = await Promise.all(
           packIds.map(async (packId) => this.indexes.get(packId) ?? (await this.readIndex(packId))),
         );
         // A change landed meanwhile: what was read may be older than it.
-        if (epoch !== this.indexEpoch) continue;
+        if (epoch !== this.keptEpoch) continue;
         packIds.forEach((packId, at) => {
           this.indexes.set(packId, loaded[at] as CorpusIndex);
         });
@@ -331,14 +347,40 @@ export class CorpusStore {
     return index;
   }
 
-  private setIndex(packId: string, index: CorpusIndex): void {
+  /** What is kept of a pack after a change: its index, and its entities when the change has them. */
+  private setIndex(packId: string, index: CorpusIndex, entities?: readonly Entity[]): void {
     this.indexes.set(packId, index);
-    this.indexEpoch++;
+    if (entities) this.entitiesOfPack.set(packId, inIdOrder(entities));
+    else this.entitiesOfPack.delete(packId);
+    this.keptEpoch++;
   }
 
   private dropIndex(packId: string): void {
     this.indexes.delete(packId);
-    this.indexEpoch++;
+    this.entitiesOfPack.delete(packId);
+    this.keptEpoch++;
+  }
+
+  /**
+   * Every installed pack's entities, by pack id, the packs in id order and each pack's entities
+   * in id order (as the database lists them).
+   */
+  async installedEntities(): Promise<Map<string, Entity[]>> {
+    for (;;) {
+      const epoch = this.keptEpoch;
+      const packIds = [...(await installedPackIds(this.db))];
+      const lists: Entity[][] = [];
+      for (const packId of packIds) {
+        const kept = this.entitiesOfPack.get(packId);
+        lists.push(kept ?? (await readInPages(this.db.entities, packId)).map(entityOfRow));
+      }
+      // A change landed meanwhile: what was read may be older than it.
+      if (epoch !== this.keptEpoch) continue;
+      packIds.forEach((packId, at) => {
+        this.entitiesOfPack.set(packId, lists[at] as Entity[]);
+      });
+      return new Map(packIds.map((packId, at) => [packId, lists[at] as Entity[]]));
+    }
   }
 
   /** In a transaction over the pack tables: the pack's index, as it is now. */
@@ -368,7 +410,7 @@ export class CorpusStore {
     });
     for (const packId of replacing) this.dropIndex(packId);
     installing.forEach(({ pack }, at) => {
-      this.setIndex(pack.id, indexes[at] as CorpusIndex);
+      this.setIndex(pack.id, indexes[at] as CorpusIndex, pack.entities);
     });
     report('Saved');
     if (installing.length + replacing.length > 0) this.onVisibleChange();
@@ -419,11 +461,14 @@ export class CorpusStore {
 
   /**
    * Deletes the rows of the journal's packs in batches, then installs what it says, if
-   * anything, in steps.
+   * anything, in steps. `inMemory`: the packs it installs, in the journal's order, when the
+   * worker that began the change has them; a worker that starts again reads them from their
+   * stages.
    */
   private async finish(
     journal: JournalRow,
     onProgress: (progress: InstallProgress) => void,
+    inMemory: readonly Pack[] = [],
   ): Promise<PackRow[]> {
     // Rows an install stopped on the way left behind go too: it starts again from the journal.
     const removingIds = new Set(journal.removing.map(({ id }) => id));
@@ -431,7 +476,7 @@ export class CorpusStore {
     const leftBehind = installingPacks.filter(({ id }) => !removingIds.has(id));
     await this.deleteRowsOf([...journal.removing, ...leftBehind], onProgress);
     try {
-      return await this.installInSteps(journal, onProgress);
+      return await this.installInSteps(journal, onProgress, inMemory);
     } catch (error) {
       // Refused (storage full, say) rather than stopped: trying at every start would not help.
       // What it wrote is hidden; it goes, and so does the journal.
@@ -480,21 +525,32 @@ export class CorpusStore {
   private async installInSteps(
     journal: JournalRow,
     onProgress: (progress: InstallProgress) => void,
+    inMemory: readonly Pack[],
   ): Promise<PackRow[]> {
     const report = stepReporter(journal.installing.length, onProgress);
-    const installed: { row: PackRow; index: CorpusIndex }[] = [];
-    for (const { stageId, index: place, id, title, contentHash, origin } of journal.installing) {
-      const { pack } = await readStagedPack(this.db, stageId, place);
-      const pending = { pack: { ...pack, id, title }, contentHash, origin };
+    const installed: { row: PackRow; index: CorpusIndex; entities: Entity[] }[] = [];
+    for (const [at, staged] of journal.installing.entries()) {
+      const { stageId, index: place, id, title, contentHash, origin } = staged;
+      // Read again only by a worker that did not start the change.
+      const pack = inMemory[at] ?? {
+        ...(await readStagedPack(this.db, stageId, place)).pack,
+        id,
+        title,
+      };
+      const pending = { pack, contentHash, origin };
       const rows = rowsOfPack(pending.pack);
       await this.saveRows(rows, report, (table, tableRows) =>
         addInBatches(this.db, table, tableRows),
       );
       const index = createCorpusIndex();
       await addInSlices(index, searchEntriesOf(rows), BATCH_TARGET_MS);
-      installed.push({ row: packRowOf(pending), index });
+      installed.push({ row: packRowOf(pending), index, entities: pack.entities });
     }
-    const saved = installed.map(({ row, index }) => searchIndexRowOf(row.id, index));
+    const saved: SearchIndexRow[] = [];
+    for (const { row, index } of installed) {
+      const json = await serializeInSlices(index, BATCH_TARGET_MS);
+      saved.push({ id: row.id, json, format: SEARCH_INDEX_FORMAT });
+    }
     const tables = [this.db.packs, this.db.searchIndex, this.db.journal, this.db.staging];
     await this.db.transaction('rw', tables, () =>
       Promise.all([
@@ -504,7 +560,7 @@ export class CorpusStore {
         discardStages(this.db, stagesOf(journal)),
       ]),
     );
-    for (const { row, index } of installed) this.setIndex(row.id, index);
+    for (const { row, index, entities } of installed) this.setIndex(row.id, index, entities);
     report('Saved');
     // A removal alone changed what reads see when it started, not now.
     if (installed.length > 0) this.onVisibleChange();
@@ -605,4 +661,14 @@ function replacedButNotInstalled(journal: JournalRow, error: unknown): Error {
       ? ": your browser's storage for Briefings is full. Free some space, then import the file again."
       : '. Import the file again.';
   return new Error(`${removed} was removed, but its new version could not be saved${why}`);
+}
+
+/** An entity as its pack gave it, without the fields its row adds. */
+function entityOfRow({ packId: _, aliasKeys: __, ...entity }: EntityRow): Entity {
+  return entity;
+}
+
+/** Entities in id order, as the database lists a pack's rows. */
+function inIdOrder(entities: readonly Entity[]): Entity[] {
+  return [...entities].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

@@ -104,6 +104,32 @@ export async function addInBatches<Row extends { packId: string; id: string }>(
 }
 
 /**
+ * Every row of the pack in one table, read a page at a time: each page is its own request, so
+ * calls are answered between pages, where reading all at once stops the worker until every row
+ * is in memory.
+ */
+export async function readInPages<Row extends { id: string }>(
+  table: Table<Row, [string, string]>,
+  packId: string,
+  pageSize = 2_000,
+): Promise<Row[]> {
+  const rows: Row[] = [];
+  let after: IndexableType | null = null;
+  for (;;) {
+    const from: IndexableType = after ?? startOfPack(packId);
+    const page: Row[] = await table
+      .where(':id')
+      .between(from, endOfPack(packId), after === null, true)
+      .limit(pageSize)
+      .toArray();
+    for (const row of page) rows.push(row);
+    const last: Row | undefined = page.at(-1);
+    if (!last || page.length < pageSize) return rows;
+    after = [packId, last.id];
+  }
+}
+
+/**
  * The next batch's size, from the time the last one took once its transaction ran (reads it
  * waited for are not its cost): aimed at BATCH_TARGET_MS, growing at most twofold a batch (a
  * fast batch of few rows says little about many), shrinking at once.

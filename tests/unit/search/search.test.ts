@@ -6,6 +6,7 @@ import {
   loadCorpusIndex,
   searchCorpus,
   searchEntriesOf,
+  serializeInSlices,
 } from '@/lib/search/index';
 import { snippetOf } from '@/lib/search/snippet';
 import { rowsOfPack } from '@/lib/store/db';
@@ -74,6 +75,17 @@ test('the serialised index answers like the live one', () => {
     hits.map((hit) => [hit.kind, hit.id, hit.score]);
   expect(ranked(searchCorpus(reloaded, 'zelenskiy'))).toEqual(
     ranked(searchCorpus(index, 'zelenskiy')),
+  );
+});
+
+test('written a slice at a time, the index is the JSON MiniSearch writes, and reloads the same', async () => {
+  const sliced = await serializeInSlices(index, 1);
+  expect(JSON.parse(sliced)).toEqual(JSON.parse(JSON.stringify(index)));
+  const reloaded = loadCorpusIndex(sliced);
+  const ranked = (hits: ReturnType<typeof searchCorpus>) =>
+    hits.map((hit) => [hit.kind, hit.id, hit.score]);
+  expect(ranked(searchCorpus(reloaded, 'peace talks'))).toEqual(
+    ranked(searchCorpus(index, 'peace talks')),
   );
 });
 
