@@ -8,7 +8,7 @@ import { failureKind } from './failure-words';
 import { type CheckedPack, readPackFile } from './pack/pack-file';
 import type { BriefingsDatabase } from './store/db';
 import { describeStorageError } from './store/pack-files';
-import { stagePacks } from './store/staging';
+import { discardStageIfUnused, stagePacks } from './store/staging';
 import type { ImportOutcome, InstalledPack, OnConflict } from './views';
 
 /** The background's side of an import. */
@@ -31,15 +31,17 @@ export async function importPackText(
   try {
     stageId = await stagePacks(db, reading.packs);
   } catch (error) {
-    return { ok: false, message: describeStorageError(error), problems: [String(error)] };
+    return { ok: false, message: describeStorageError(error), problems: [] };
   }
   try {
     return await background.installStaged(stageId, onConflict);
   } catch (error) {
     if (failureKind(error) !== 'interrupted') throw error;
     // A large install goes on in the worker that starts next (its journal names the stage):
-    // once that one answers, the packs are either all installed or none is.
+    // once that one answers, the packs are either all installed or none is, and the stage is
+    // no longer read.
     const installed = installedNow(reading.packs, await background.listPacks());
+    await discardStageIfUnused(db, stageId);
     if (!installed) throw error;
     return { ok: true, installed, unchanged: [] };
   }

@@ -133,6 +133,10 @@ export function backgroundHandlers(service: BackgroundService) {
     service.corpusChanged();
     await tellEveryPage((tabId) => contentMessenger.sendMessage('corpusChanged', undefined, tabId));
   };
+  // A change a stopped worker left is finished by this one: pages are told as after any other.
+  service.onChangeResumed = () => {
+    corpusChanged().catch(() => undefined);
+  };
 
   return {
     async getStatus(_: Inputs['getStatus']) {

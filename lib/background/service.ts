@@ -69,6 +69,8 @@ export class BackgroundService {
   /** Read from every document: only when asked, once per state of the corpus. */
   private coverageOfCorpus: Promise<CorpusCoverage> | null = null;
   private ready: Promise<void> | null = null;
+  /** Told when a change a stopped worker left is taken up: open pages were never told of it. */
+  onChangeResumed: () => void = () => {};
 
   constructor(
     readonly db = new BriefingsDatabase(),
@@ -91,6 +93,9 @@ export class BackgroundService {
     // behind the scenes with its pack hidden.
     this.ready ??= this.corpus
       .resumeChange()
+      .then((resumed) => {
+        if (resumed) this.onChangeResumed();
+      })
       .then(() => this.installBundledIfChanged())
       .catch((error) => {
         this.ready = null; // let the next call try again

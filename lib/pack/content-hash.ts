@@ -21,6 +21,6 @@ export async function packContentHash(pack: PackContent): Promise<string> {
 }
 
 /** Ids are unique within a pack; an export lists rows in id order, a compiled pack may not. */
-function inIdOrder<T extends { id: string }>(rows: readonly T[]): T[] {
+export function inIdOrder<T extends { id: string }>(rows: readonly T[]): T[] {
   return [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

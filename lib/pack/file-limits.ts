@@ -1,7 +1,6 @@
 /**
  * How large a file Briefings reads, checked before it is read: a pack larger than the limit
- * would cost every later change its size, and could not even reach the background (the browser
- * refuses a message over 64 MiB).
+ * would cost every later change its size.
  */
 import { PACK_LIMITS } from './limits';
 

@@ -13,7 +13,7 @@
  */
 import type { Table } from 'dexie';
 import { failureKind } from '@/lib/failure-words';
-import { packContentHash } from '@/lib/pack/content-hash';
+import { inIdOrder, packContentHash } from '@/lib/pack/content-hash';
 import type { Entity, Pack } from '@/lib/pack/schema';
 import {
   addInSlices,
@@ -194,22 +194,24 @@ export class CorpusStore {
 
   /**
    * Finishes a change a stopped worker left under way. Resolves once what it installs is in
-   * place; a removal alone goes on after (its pack is hidden already).
+   * place; a removal alone goes on after (its pack is hidden already). True if there was one:
+   * the pages open when it began were never told of it.
    */
-  async resumeChange(onProgress: (progress: InstallProgress) => void = () => {}): Promise<void> {
+  async resumeChange(onProgress: (progress: InstallProgress) => void = () => {}): Promise<boolean> {
     const journal = await this.db.journal.get('pending');
     // Stages a closed page or a stopped worker left behind (the journal's own are in use).
     await discardAbandonedStages(
       this.db,
       new Set(journal?.installing.map(({ stageId }) => stageId)),
     );
-    if (!journal) return;
+    if (!journal) return false;
     const finished = this.queue(async () => {
       const current = await this.db.journal.get('pending');
       if (current) await this.finish(current, onProgress);
     });
     if (journal.installing.length > 0) await finished;
     else finished.catch((error) => console.warn('[Briefings] a removal did not finish:', error));
+    return true;
   }
 
   /**
@@ -427,12 +429,12 @@ export class CorpusStore {
   ): Promise<StagedInstall[]> {
     const unstaged = installing.filter((_, at) => !plan[at]?.staged);
     const stageId = unstaged.length > 0 ? await stagePacks(this.db, unstaged) : '';
-    return installing.map(({ pack, contentHash, origin }, at) => ({
-      ...(plan[at]?.staged ?? { stageId, index: unstaged.findIndex((item) => item.pack === pack) }),
-      id: pack.id,
-      title: pack.title,
-      contentHash,
-      origin,
+    return installing.map((install, at) => ({
+      ...(plan[at]?.staged ?? { stageId, index: unstaged.indexOf(install) }),
+      id: install.pack.id,
+      title: install.pack.title,
+      contentHash: install.contentHash,
+      origin: install.origin,
     }));
   }
 
@@ -666,9 +668,4 @@ function replacedButNotInstalled(journal: JournalRow, error: unknown): Error {
 /** An entity as its pack gave it, without the fields its row adds. */
 function entityOfRow({ packId: _, aliasKeys: __, ...entity }: EntityRow): Entity {
   return entity;
-}
-
-/** Entities in id order, as the database lists a pack's rows. */
-function inIdOrder(entities: readonly Entity[]): Entity[] {
-  return [...entities].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

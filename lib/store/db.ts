@@ -10,7 +10,7 @@ import type { ArticleFile } from '@/lib/corpus/frontMatter';
 import type { Entity, Pack, PackDocument, Quote, TimelineEvent } from '@/lib/pack/schema';
 import { foldForLookup } from '@/lib/search/fold';
 import type { InstalledPack, PackOrigin } from '@/lib/views';
-import type { StagingRow } from './staging';
+import { type StagingRow, stagingRowsOf } from './staging';
 
 export type { PackOrigin };
 
@@ -140,9 +140,28 @@ export const schemaHistory = [
     upgrade: (transaction: import('dexie').Transaction) => transaction.table('searchIndex').clear(),
   },
   {
-    // Packs on their way in, handed from the page that read the file (see staging.ts).
+    // Packs on their way in, handed from the page that read the file (see staging.ts). An
+    // install under way names its packs' stage in the journal, which held the packs before.
     version: 5,
     stores: { staging: '[stageId+part], stageId' },
+    upgrade: async (transaction: import('dexie').Transaction) => {
+      const journal = await transaction.table('journal').get('pending');
+      const held: PendingInstall[] = journal?.installing ?? [];
+      if (held.length === 0) return;
+      const { stageId, rows } = stagingRowsOf(held);
+      await transaction.table('staging').bulkAdd(rows);
+      const installing = held.map(
+        ({ pack, contentHash, origin }, index): StagedInstall => ({
+          stageId,
+          index,
+          id: pack.id,
+          title: pack.title,
+          contentHash,
+          origin,
+        }),
+      );
+      await transaction.table('journal').put({ ...journal, installing });
+    },
   },
 ] as const;
 

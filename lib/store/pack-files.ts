@@ -14,7 +14,7 @@ import type { ImportOutcome, OnConflict, PackConflict } from '@/lib/views';
 import { READING_PACK_ID } from '@/lib/views';
 import type { CorpusStore, InstallProgress } from './corpus-store';
 import { countsOfPack, type PackRow } from './db';
-import { discardStages, readStagedPacks } from './staging';
+import { discardStageIfUnused, readStagedPacks } from './staging';
 
 /**
  * Imports every pack of a stage (see staging.ts), or none, then deletes the stage. A pack whose
@@ -37,8 +37,7 @@ export async function importStagedPacks(
       onProgress,
     );
   } finally {
-    // A large install's journal named the stage, and the install deleted it as it ended.
-    await discardStages(store.db, [stageId]);
+    await discardStageIfUnused(store.db, stageId);
   }
 }
 
@@ -110,7 +109,7 @@ async function importPacks(
     const rows = await store.installAll(plan, 'imported', onProgress);
     return { ok: true, installed: rows, unchanged };
   } catch (error) {
-    return refused(describeStorageError(error), [String(error)]);
+    return { ok: false, message: describeStorageError(error), problems: [] };
   }
 }
 
@@ -145,10 +144,6 @@ function copyOf(pack: Pack, takenIds: Set<string>, takenTitles: Set<string>, lab
     takenTitles.add(title);
     return { ...pack, id, title };
   }
-}
-
-function refused(message: string, problems: string[]): ImportOutcome {
-  return { ok: false, message, problems };
 }
 
 /** Storage failures in words a reader understands; the transaction has rolled back. */

@@ -45,6 +45,16 @@ export async function stagePacks(
   db: BriefingsDatabase,
   packs: readonly CheckedPack[],
 ): Promise<string> {
+  const { stageId, rows } = stagingRowsOf(packs);
+  await db.transaction('rw', db.staging, () => db.staging.bulkAdd(rows));
+  return stageId;
+}
+
+/** The rows that stage `packs` under a new stage id: the manifest, then the parts. */
+export function stagingRowsOf(packs: readonly CheckedPack[]): {
+  stageId: string;
+  rows: StagingRow[];
+} {
   const stageId = crypto.randomUUID();
   const parts: StagingRow[] = [];
   const manifest: StageManifest = { stagedAt: Date.now(), packs: [] };
@@ -61,10 +71,7 @@ export async function stagePacks(
     }
     manifest.packs.push({ header, contentHash, parts: numbers });
   }
-  await db.transaction('rw', db.staging, () =>
-    db.staging.bulkAdd([{ stageId, part: 0, manifest }, ...parts]),
-  );
-  return stageId;
+  return { stageId, rows: [{ stageId, part: 0, manifest }, ...parts] };
 }
 
 /** Every pack of the stage, in the order they were staged. */
@@ -95,6 +102,18 @@ export function discardStages(db: BriefingsDatabase, stageIds: readonly string[]
     .where('stageId')
     .anyOf([...stageIds])
     .delete();
+}
+
+/**
+ * Deletes the stage unless a change under way reads from it (its journal names it): a stopped
+ * worker's successor finishes that change from the stage, and deletes it then.
+ */
+export function discardStageIfUnused(db: BriefingsDatabase, stageId: string): Promise<void> {
+  return db.transaction('rw', db.journal, db.staging, async () => {
+    const journal = await db.journal.get('pending');
+    if (journal?.installing.some((install) => install.stageId === stageId)) return;
+    await discardStages(db, [stageId]);
+  });
 }
 
 /** Deletes the stages older than ABANDONED_STAGE_MS that `inUse` does not name. */

@@ -53,4 +53,5 @@ test('stopped before anything was saved: the page says so, and that nothing chan
   );
   expect(describeFailure(failed)).toBe(INTERRUPTED);
   expect(await store.listPacks()).toEqual(before);
+  expect(await db.staging.count()).toBe(0);
 });

@@ -199,6 +199,8 @@ describe('a large pack is installed in steps', () => {
     // What a worker stopped while saving names leaves: the pack staged, the journal naming
     // it, and some rows, hidden.
     const stageId = await stagePacks(db, [{ pack: another, contentHash: 'another' }]);
+    // Staged long ago: the journal's stage is read, not cleared as abandoned.
+    await db.staging.update([stageId, 0], { 'manifest.stagedAt': 0 });
     await db.journal.put({
       id: 'pending',
       removing: [],

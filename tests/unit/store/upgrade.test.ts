@@ -1,4 +1,6 @@
 import { expect, test } from 'vitest';
+import { findInconsistencies } from '@/lib/store/consistency';
+import { CorpusStore } from '@/lib/store/corpus-store';
 import { BriefingsDatabase, rowsOfPack, schemaHistory } from '@/lib/store/db';
 import { SettingsStore } from '@/lib/store/settings';
 import { smallPack } from '../../support/packs';
@@ -37,4 +39,28 @@ test('a database made by every earlier schema opens under the current one, packs
     expect(await settings.siteEnabled('example.org')).toBe(false);
     await current.delete();
   }
+});
+
+test('an install a version 4 worker left under way, its packs in the journal, is finished after the upgrade', async () => {
+  const name = `upgrade-journal-${crypto.randomUUID()}`;
+  const old = new BriefingsDatabase(name, 4);
+  const pack = smallPack();
+  await old.table('journal').put({
+    id: 'pending',
+    removing: [],
+    installing: [{ pack, contentHash: 'notes', origin: 'imported' }],
+  });
+  await old.entities.bulkAdd(rowsOfPack(pack).entities); // written before the worker stopped
+  old.close();
+
+  const current = new BriefingsDatabase(name);
+  const store = new CorpusStore(current);
+  await store.resumeChange();
+  expect(await store.getPack('field-notes')).toMatchObject({
+    title: pack.title,
+    counts: { entities: pack.entities.length, quotes: pack.quotes.length },
+  });
+  expect(await findInconsistencies(current)).toEqual([]);
+  expect(await current.staging.count()).toBe(0);
+  await current.delete();
 });
