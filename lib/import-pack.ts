@@ -1,14 +1,12 @@
 /**
  * Importing a pack file from the page it was picked on (the options page). The file is read,
- * checked and hashed here; its packs are staged in the database (see lib/store/staging.ts); and
- * the background installs what was staged. The background never parses the file, and the packs
- * never travel as one message.
+ * checked, hashed and staged there (see lib/pack-file-reading.ts); the background installs what
+ * was staged. The background never parses the file, and the packs never travel as one message.
  */
 import { failureKind } from './failure-words';
-import { type CheckedPack, readPackFile } from './pack/pack-file';
+import type { StagedFile } from './pack-file-reading';
 import type { BriefingsDatabase } from './store/db';
-import { describeStorageError } from './store/pack-files';
-import { discardStageIfUnused, stagePacks } from './store/staging';
+import { discardStageIfUnused } from './store/staging';
 import type { ImportOutcome, InstalledPack, OnConflict } from './views';
 
 /** The background's side of an import. */
@@ -24,35 +22,31 @@ export async function importPackText(
   background: PackInstaller,
   /** The database as the page opened it: the one the background reads the stage from. */
   db: BriefingsDatabase,
+  /** Reads and stages the file: in a worker on the options page. */
+  stage: (text: string) => Promise<StagedFile>,
 ): Promise<ImportOutcome> {
-  const reading = await readPackFile(text);
-  if (!reading.ok) return reading;
-  let stageId: string;
+  const staged = await stage(text);
+  if (!staged.ok) return staged;
   try {
-    stageId = await stagePacks(db, reading.packs);
-  } catch (error) {
-    return { ok: false, message: describeStorageError(error), problems: [] };
-  }
-  try {
-    return await background.installStaged(stageId, onConflict);
+    return await background.installStaged(staged.stageId, onConflict);
   } catch (error) {
     if (failureKind(error) !== 'interrupted') throw error;
     // A large install goes on in the worker that starts next (its journal names the stage):
     // once that one answers, the packs are either all installed or none is, and the stage is
     // no longer read.
-    const installed = installedNow(reading.packs, await background.listPacks());
-    await discardStageIfUnused(db, stageId);
+    const installed = installedNow(staged.contentHashes, await background.listPacks());
+    await discardStageIfUnused(db, staged.stageId);
     if (!installed) throw error;
     return { ok: true, installed, unchanged: [] };
   }
 }
 
-/** The installed packs with the content of `packs`, if every one of them is installed. */
+/** The installed packs with these contents, if every one of them is installed. */
 function installedNow(
-  packs: readonly CheckedPack[],
+  contentHashes: readonly string[],
   installed: readonly InstalledPack[],
 ): InstalledPack[] | null {
-  const found = packs.map(({ contentHash }) =>
+  const found = contentHashes.map((contentHash) =>
     installed.find((row) => row.contentHash === contentHash),
   );
   return found.every((row) => row !== undefined) ? (found as InstalledPack[]) : null;

@@ -7,6 +7,7 @@ import { type ImportableFile, readImportable } from '@/lib/import-files';
 import { importPackText, type PackInstaller } from '@/lib/import-pack';
 import { describeImported } from '@/lib/imported-packs';
 import { backgroundMessenger as background, extensionPageMessenger } from '@/lib/messaging';
+import { stageInWorker } from '@/lib/pack-file-worker-client';
 import { readerUrl } from '@/lib/reader-link';
 import { BriefingsDatabase } from '@/lib/store/db';
 import type { ChangeInProgress, OnConflict } from '@/lib/views';
@@ -114,7 +115,7 @@ export function OptionsApp() {
     let outcome: Awaited<ReturnType<typeof background.sendMessage<'importPack'>>>;
     try {
       outcome = await afterRemoval(`${name} is imported`, () =>
-        importPackText(text, onConflict, installer, database),
+        importPackText(text, onConflict, installer, database, stageInWorker),
       );
     } catch (error) {
       const kind = failureKind(error);
@@ -248,7 +249,7 @@ async function importOne(file: ImportableFile): Promise<Omit<FileOutcome, 'fileN
       const verb = added.replaced ? 'Updated' : 'Added';
       return { ok: true, message: `${verb} “${added.title}”: ${describeAdded(added)}.` };
     }
-    const outcome = await importPackText(file.text, 'refuse', installer, database);
+    const outcome = await importPackText(file.text, 'refuse', installer, database, stageInWorker);
     if (outcome.ok) return { ok: true, message: describeImported(outcome) };
     if (outcome.conflicts) {
       const titles = outcome.conflicts.map((conflict) => `“${conflict.installed.title}”`);
@@ -270,7 +271,7 @@ function download(fileName: string, text: string): void {
   URL.revokeObjectURL(url);
 }
 
-/** Where a pack file read here is staged for the background (see lib/store/staging.ts). */
+/** Where this page's stages are: it deletes its own after an interrupted import. */
 const database = new BriefingsDatabase();
 
 const installer: PackInstaller = {

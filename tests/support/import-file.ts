@@ -4,6 +4,7 @@
  */
 import type { BackgroundHandlers } from '@/lib/background/api';
 import { importPackText } from '@/lib/import-pack';
+import { stagePackFile } from '@/lib/pack-file-reading';
 import type { CorpusStore, InstallProgress } from '@/lib/store/corpus-store';
 import type { BriefingsDatabase } from '@/lib/store/db';
 import { importStagedPacks } from '@/lib/store/pack-files';
@@ -21,7 +22,9 @@ export function importFile(
       importStagedPacks(store, stageId, choice, onProgress),
     listPacks: () => store.listPacks(),
   };
-  return importPackText(text, onConflict, background, store.db);
+  return importPackText(text, onConflict, background, store.db, (file) =>
+    stagePackFile(file, store.db),
+  );
 }
 
 /** Installed through the background's `importPack` call. */
@@ -36,5 +39,5 @@ export function importFileByCall(
       handlers.importPack({ stageId, onConflict: choice }),
     listPacks: () => handlers.listPacks(undefined),
   };
-  return importPackText(text, onConflict, background, db);
+  return importPackText(text, onConflict, background, db, (file) => stagePackFile(file, db));
 }

@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { describeFailure, INTERRUPTED } from '@/lib/failure-words';
 import { importPackText } from '@/lib/import-pack';
+import { stagePackFile } from '@/lib/pack-file-reading';
 import { CorpusStore } from '@/lib/store/corpus-store';
 import { BriefingsDatabase } from '@/lib/store/db';
 import { importStagedPacks } from '@/lib/store/pack-files';
@@ -24,6 +25,8 @@ afterEach(async () => {
   await db.delete();
 });
 
+const stage = (text: string) => stagePackFile(text, db);
+
 /** The browser's words when the worker answering a call stops. */
 const stopped = () =>
   new Error(
@@ -38,7 +41,13 @@ test('stopped after the install was under way: the next worker finished it, and 
     },
     listPacks: () => store.listPacks(),
   };
-  const outcome = await importPackText(JSON.stringify(smallPack()), 'refuse', background, db);
+  const outcome = await importPackText(
+    JSON.stringify(smallPack()),
+    'refuse',
+    background,
+    db,
+    stage,
+  );
   expect(outcome).toMatchObject({ ok: true, installed: [{ id: 'field-notes' }], unchanged: [] });
 });
 
@@ -48,9 +57,13 @@ test('stopped before anything was saved: the page says so, and that nothing chan
     installStaged: () => Promise.reject(stopped()),
     listPacks: () => store.listPacks(),
   };
-  const failed = await importPackText(JSON.stringify(smallPack()), 'refuse', background, db).catch(
-    (error: unknown) => error,
-  );
+  const failed = await importPackText(
+    JSON.stringify(smallPack()),
+    'refuse',
+    background,
+    db,
+    stage,
+  ).catch((error: unknown) => error);
   expect(describeFailure(failed)).toBe(INTERRUPTED);
   expect(await store.listPacks()).toEqual(before);
   expect(await db.staging.count()).toBe(0);

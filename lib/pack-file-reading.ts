@@ -1,0 +1,29 @@
+/**
+ * The page's side of an import, before the background is asked: the file read, checked and
+ * hashed, and its packs staged in the database (see lib/store/staging.ts). On the options page it
+ * runs in a worker (pack-file.worker.ts), so that a file of megabytes does not stop the page from
+ * drawing its progress.
+ */
+import { readPackFile } from './pack/pack-file';
+import type { BriefingsDatabase } from './store/db';
+import { describeStorageError } from './store/pack-files';
+import { stagePacks } from './store/staging';
+
+export type StagedFile =
+  | { ok: true; stageId: string; contentHashes: string[] }
+  | { ok: false; message: string; problems: string[] };
+
+export async function stagePackFile(text: string, db: BriefingsDatabase): Promise<StagedFile> {
+  const reading = await readPackFile(text);
+  if (!reading.ok) return reading;
+  try {
+    const stageId = await stagePacks(db, reading.packs);
+    return {
+      ok: true,
+      stageId,
+      contentHashes: reading.packs.map(({ contentHash }) => contentHash),
+    };
+  } catch (error) {
+    return { ok: false, message: describeStorageError(error), problems: [] };
+  }
+}
