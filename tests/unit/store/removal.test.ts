@@ -118,7 +118,7 @@ test('a change asked for during a removal waits for it, then runs', async () => 
 test('a new worker on a database whose removal finished has nothing to resume', async () => {
   await service.corpus.remove(large.id);
   const fresh = new CorpusStore(db);
-  await fresh.resumeChange();
+  expect(await fresh.resumeChange()).toBe(false);
   expect(await db.journal.count()).toBe(0);
 });
 
@@ -221,7 +221,11 @@ describe('a large pack is installed in steps', () => {
     const restarted = new BackgroundService(db, () =>
       Promise.resolve({ pack: bundledPack(), hash: 'bundled' }),
     );
+    // Open pages were never told of the change: the worker that takes it up tells them.
+    const pagesTold = vi.fn();
+    restarted.onChangeResumed = pagesTold;
     await restarted.whenReady();
+    expect(pagesTold).toHaveBeenCalledTimes(1);
     expect(await restarted.corpus.getPack(another.id)).toMatchObject({
       counts: { entities: another.entities.length },
     });
