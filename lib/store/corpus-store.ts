@@ -387,7 +387,7 @@ export class CorpusStore {
 
   /** In a transaction over the pack tables: the pack's index, as it is now. */
   private async saveIndex(packId: string, index: CorpusIndex): Promise<void> {
-    await this.db.searchIndex.put(searchIndexRowOf(packId, index));
+    await this.db.searchIndex.put(searchIndexRowOf(packId, JSON.stringify(index)));
   }
 
   /** Installs packs in one transaction, in place of the small packs `replacing` names. */
@@ -551,7 +551,7 @@ export class CorpusStore {
     const saved: SearchIndexRow[] = [];
     for (const { row, index } of installed) {
       const json = await serializeInSlices(index, BATCH_TARGET_MS);
-      saved.push({ id: row.id, json, format: SEARCH_INDEX_FORMAT });
+      saved.push(searchIndexRowOf(row.id, json));
     }
     const tables = [this.db.packs, this.db.searchIndex, this.db.journal, this.db.staging];
     await this.db.transaction('rw', tables, () =>
@@ -639,8 +639,9 @@ function packRowOf({ pack, contentHash, origin }: PendingInstall): PackRow {
   };
 }
 
-function searchIndexRowOf(packId: string, index: CorpusIndex): SearchIndexRow {
-  return { id: packId, json: JSON.stringify(index), format: SEARCH_INDEX_FORMAT };
+/** A pack's index as saved: its JSON, and the format it is in. */
+function searchIndexRowOf(packId: string, json: string): SearchIndexRow {
+  return { id: packId, json, format: SEARCH_INDEX_FORMAT };
 }
 
 /** The stages a change reads its packs from. */

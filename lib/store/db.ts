@@ -7,6 +7,7 @@
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { ArticleFile } from '@/lib/corpus/frontMatter';
+import type { CheckedPack } from '@/lib/pack/pack-file';
 import type { Entity, Pack, PackDocument, Quote, TimelineEvent } from '@/lib/pack/schema';
 import { foldForLookup } from '@/lib/search/fold';
 import type { InstalledPack, PackOrigin } from '@/lib/views';
@@ -68,9 +69,7 @@ export interface SearchIndexRow {
 }
 
 /** A pack to install, checked and hashed. */
-export interface PendingInstall {
-  pack: Pack;
-  contentHash: string;
+export interface PendingInstall extends CheckedPack {
   origin: PackOrigin;
 }
 
