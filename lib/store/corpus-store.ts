@@ -40,6 +40,7 @@ import {
   type PackRow,
   type PendingInstall,
   type QuoteRow,
+  rowsInCounts,
   rowsOfPack,
   type SearchIndexRow,
   type StagedInstall,
@@ -146,9 +147,11 @@ export class CorpusStore {
     );
     const replacing = [...new Set(plan.flatMap((step) => step.replacing))];
     return this.queue(async () => {
-      const removed = await Promise.all(replacing.map((packId) => countPackRows(this.db, packId)));
-      const added = installing.map(({ pack }) => Object.values(countsOfPack(pack)));
-      const rows = [...removed, ...added.flat()].reduce((sum, count) => sum + count, 0);
+      const removed = await this.db.packs.bulkGet(replacing);
+      const rows = [
+        ...removed.map((row) => (row ? rowsInCounts(row.counts) : 0)),
+        ...installing.map(({ pack }) => rowsInCounts(countsOfPack(pack))),
+      ].reduce((sum, count) => sum + count, 0);
       if (rows <= SMALL_CHANGE_ROWS) return this.install(installing, onProgress, replacing);
       const journal = await this.beginChange(replacing, await this.staged(plan, installing));
       return this.finish(
@@ -207,7 +210,10 @@ export class CorpusStore {
     if (!journal) return false;
     const finished = this.queue(async () => {
       const current = await this.db.journal.get('pending');
-      if (current) await this.finish(current, onProgress);
+      if (!current) return;
+      // Counted afresh: some of the rows the journal names may be deleted already.
+      const removing = current.removing.map(({ id, title }) => ({ id, title }));
+      await this.finish({ ...current, removing }, onProgress);
     });
     if (journal.installing.length > 0) await finished;
     else finished.catch((error) => console.warn('[Briefings] a removal did not finish:', error));
@@ -449,7 +455,9 @@ export class CorpusStore {
   ): Promise<JournalRow> {
     const journal = await this.db.transaction('rw', this.db.packTables, async () => {
       const packs = await this.db.packs.bulkGet([...packIds]);
-      const removing = packs.flatMap((pack) => (pack ? [{ id: pack.id, title: pack.title }] : []));
+      const removing = packs.flatMap((pack) =>
+        pack ? [{ id: pack.id, title: pack.title, rows: rowsInCounts(pack.counts) }] : [],
+      );
       const journal: JournalRow = { id: 'pending', removing, installing };
       await this.db.journal.put(journal);
       await this.db.packs.bulkDelete([...packIds]);
@@ -492,13 +500,18 @@ export class CorpusStore {
     }
   }
 
-  /** Deletes the rows of packs with no pack row (removed, or never installed), in batches. */
+  /**
+   * Deletes the rows of packs with no pack row (removed, or never installed), in batches. Their
+   * `rows`, where known, say how many there are; the others are counted.
+   */
   private async deleteRowsOf(
-    packs: readonly { id: string; title: string }[],
+    packs: readonly { id: string; title: string; rows?: number }[],
     onProgress: (progress: InstallProgress) => void,
   ): Promise<void> {
     try {
-      const counts = await Promise.all(packs.map(({ id }) => countPackRows(this.db, id)));
+      const counts = await Promise.all(
+        packs.map(({ id, rows }) => rows ?? countPackRows(this.db, id)),
+      );
       const total = counts.reduce((sum, count) => sum + count, 0);
       let done = 0;
       const report = (title: string) => {

@@ -93,7 +93,12 @@ export interface StagedInstall {
  */
 export interface JournalRow {
   id: 'pending';
-  removing: { id: string; title: string }[];
+  /**
+   * `rows`: how many rows the pack held, from its pack row (counting them takes over a second
+   * at 200,000 names, and holds the database meanwhile); missing in journals of version 5 and
+   * before.
+   */
+  removing: { id: string; title: string; rows?: number }[];
   installing: StagedInstall[];
 }
 
@@ -220,6 +225,11 @@ export function rowsOfPack(pack: Pack) {
     ),
     events: pack.events.map((event): EventRow => ({ ...event, packId })),
   };
+}
+
+/** How many rows a pack's counts add up to, across the row tables. */
+export function rowsInCounts(counts: PackRow['counts']): number {
+  return counts.documents + counts.entities + counts.quotes + counts.events;
 }
 
 /** How many rows of each kind a pack holds, as the options page lists them. */

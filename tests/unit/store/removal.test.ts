@@ -81,10 +81,16 @@ test('a stopped removal leaves the pack hidden from every read, and the next wor
   const restarted = new BackgroundService(db, () =>
     Promise.resolve({ pack: bundledPack(), hash: 'bundled' }),
   );
+  const heard: (ChangeInProgress | null)[] = [];
+  restarted.corpus.onRemovalProgress = (progress) => heard.push(progress);
   await restarted.whenReady();
   await restarted.corpus.settled();
   expect(await findInconsistencies(db)).toEqual([]);
   expect(await db.entities.where('packId').equals(large.id).count()).toBe(0);
+  // What is left is counted afresh: its progress ends at its total, whatever went before.
+  const last = heard.at(-2);
+  expect(last?.done).toBeGreaterThan(0);
+  expect(last?.done).toBe(last?.total);
   // A later change still completes.
   await restarted.corpus.installAll([{ pack: smallPack(), replacing: [] }]);
   expect(await findInconsistencies(db)).toEqual([]);
