@@ -6,6 +6,7 @@
  */
 import { searchKeysOf } from '@/lib/search/index';
 import type { BriefingsDatabase } from './db';
+import { packsWithSavedIndex, savedIndexJson } from './index-parts';
 import { installedPackIds } from './pack-rows';
 
 /** Every disagreement found, in words; none when the store is consistent. */
@@ -33,9 +34,9 @@ export async function findInconsistencies(db: BriefingsDatabase): Promise<string
       }
     }
   }
-  for (const row of await db.searchIndex.toArray()) {
-    if (!installed.has(row.id))
-      problems.push(`search index of "${row.id}", which is not installed`);
+  for (const packId of await packsWithSavedIndex(db)) {
+    if (!installed.has(packId))
+      problems.push(`search index of "${packId}", which is not installed`);
   }
 
   for (const pack of await db.packs.toArray()) {
@@ -52,9 +53,9 @@ export async function findInconsistencies(db: BriefingsDatabase): Promise<string
 }
 
 async function indexProblems(db: BriefingsDatabase, packId: string): Promise<string[]> {
-  const saved = await db.searchIndex.get(packId);
-  if (!saved) return [`"${packId}" has no saved search index`];
-  const { documentIds } = JSON.parse(saved.json) as { documentIds: Record<string, string> };
+  const saved = await savedIndexJson(db, packId);
+  if (saved === undefined) return [`"${packId}" has no saved search index`];
+  const { documentIds } = JSON.parse(saved) as { documentIds: Record<string, string> };
   const indexed = new Set(Object.values(documentIds));
   const [documents, entities, quotes, events] = await Promise.all([
     db.documents.where('packId').equals(packId).toArray(),

@@ -5,9 +5,9 @@
  * else. A small change is one transaction: a failure (a quota error among them) leaves the
  * database exactly as it was. A large one would hold every table for as long as it runs, so it
  * goes in steps: a first transaction hides the packs it removes (their pack rows and indexes go)
- * and writes a journal of what is under way; batches delete their rows, then write the rows of
- * the packs to install (hidden too: a pack's rows are read only once its pack row exists); and a
- * last transaction adds the new pack rows and indexes and clears the journal. Reads are answered
+ * and writes a journal of what is under way; batches delete their rows, then write the rows and
+ * the index parts of the packs to install (hidden too: a pack's rows and index are read only once
+ * its pack row exists); and a last transaction adds the new pack rows and clears the journal. Reads are answered
  * between batches. A worker stopped on the way finishes the change when it starts again, so
  * every change ends in the old state or the new one.
  */
@@ -21,12 +21,11 @@ import {
   createCorpusIndex,
   LEDE_LENGTH,
   loadCorpusIndex,
-  SEARCH_INDEX_FORMAT,
   type SearchFilters,
   type SearchHitRef,
   searchCorpus,
   searchEntriesOf,
-  serializeInSlices,
+  serializeInParts,
 } from '@/lib/search/index';
 import type { ChangeInProgress, InstallProgress } from '@/lib/views';
 import {
@@ -42,9 +41,14 @@ import {
   type QuoteRow,
   rowsInCounts,
   rowsOfPack,
-  type SearchIndexRow,
   type StagedInstall,
 } from './db';
+import {
+  deleteIndexParts,
+  savedIndexJson,
+  saveIndexPartByPart,
+  saveIndexParts,
+} from './index-parts';
 import {
   addInBatches,
   BATCH_TARGET_MS,
@@ -348,8 +352,8 @@ export class CorpusStore {
   }
 
   private async readIndex(packId: string): Promise<CorpusIndex> {
-    const saved = await this.db.searchIndex.get(packId);
-    if (saved?.format === SEARCH_INDEX_FORMAT) return loadCorpusIndex(saved.json);
+    const saved = await savedIndexJson(this.db, packId);
+    if (saved !== undefined) return loadCorpusIndex(saved);
     const index = createCorpusIndex();
     index.addAll(searchEntriesOf(await this.contentsOf(packId)));
     return index;
@@ -393,7 +397,7 @@ export class CorpusStore {
 
   /** In a transaction over the pack tables: the pack's index, as it is now. */
   private async saveIndex(packId: string, index: CorpusIndex): Promise<void> {
-    await this.db.searchIndex.put(searchIndexRowOf(packId, JSON.stringify(index)));
+    await saveIndexParts(this.db, packId, [JSON.stringify(index)]);
   }
 
   /** Installs packs in one transaction, in place of the small packs `replacing` names. */
@@ -407,7 +411,7 @@ export class CorpusStore {
     const installed = await this.db.transaction('rw', this.db.packTables, async () => {
       for (const packId of replacing) {
         await this.db.packs.delete(packId);
-        await this.db.searchIndex.delete(packId);
+        await deleteIndexParts(this.db, packId);
         await deleteSmallPackRows(this.db, packId);
       }
       const rows: PackRow[] = [];
@@ -461,7 +465,7 @@ export class CorpusStore {
       const journal: JournalRow = { id: 'pending', removing, installing };
       await this.db.journal.put(journal);
       await this.db.packs.bulkDelete([...packIds]);
-      await this.db.searchIndex.bulkDelete([...packIds]);
+      for (const packId of packIds) await deleteIndexParts(this.db, packId);
       return journal;
     });
     for (const packId of packIds) this.dropIndex(packId);
@@ -491,8 +495,13 @@ export class CorpusStore {
       // Refused (storage full, say) rather than stopped: trying at every start would not help.
       // What it wrote is hidden; it goes, and so does the journal.
       await this.deleteRowsOf(installingPacks, onProgress);
-      await this.db.transaction('rw', this.db.journal, this.db.staging, () =>
-        Promise.all([this.db.journal.delete('pending'), discardStages(this.db, stagesOf(journal))]),
+      const tables = [this.db.journal, this.db.staging, this.db.searchIndexParts];
+      await this.db.transaction('rw', tables, () =>
+        Promise.all([
+          this.db.journal.delete('pending'),
+          discardStages(this.db, stagesOf(journal)),
+          ...installingPacks.map(({ id }) => deleteIndexParts(this.db, id)),
+        ]),
       );
       if (journal.removing.length === 0) throw error;
       // The packs it replaced are gone: the reader is told so, never "nothing was changed".
@@ -534,8 +543,9 @@ export class CorpusStore {
   }
 
   /**
-   * Writes the packs' rows in batches while no read sees them, indexes them a slice at a time,
-   * then, in one transaction, adds their pack rows and indexes and ends the journal.
+   * Writes the packs' rows in batches while no read sees them, indexes them a slice at a time
+   * and saves each index a part at a time, then, in one transaction, adds their pack rows and
+   * ends the journal.
    */
   private async installInSteps(
     journal: JournalRow,
@@ -559,18 +569,14 @@ export class CorpusStore {
       );
       const index = createCorpusIndex();
       await addInSlices(index, searchEntriesOf(rows), BATCH_TARGET_MS);
+      const parts = await serializeInParts(index, BATCH_TARGET_MS);
+      await saveIndexPartByPart(this.db, id, parts);
       installed.push({ row: packRowOf(pending), index, entities: pack.entities });
     }
-    const saved: SearchIndexRow[] = [];
-    for (const { row, index } of installed) {
-      const json = await serializeInSlices(index, BATCH_TARGET_MS);
-      saved.push(searchIndexRowOf(row.id, json));
-    }
-    const tables = [this.db.packs, this.db.searchIndex, this.db.journal, this.db.staging];
+    const tables = [this.db.packs, this.db.journal, this.db.staging];
     await this.db.transaction('rw', tables, () =>
       Promise.all([
         this.db.packs.bulkAdd(installed.map(({ row }) => row)),
-        this.db.searchIndex.bulkPut(saved),
         this.db.journal.delete('pending'),
         discardStages(this.db, stagesOf(journal)),
       ]),
@@ -650,11 +656,6 @@ function packRowOf({ pack, contentHash, origin }: PendingInstall): PackRow {
     counts: countsOfPack(pack),
     contentHash,
   };
-}
-
-/** A pack's index as saved: its JSON, and the format it is in. */
-function searchIndexRowOf(packId: string, json: string): SearchIndexRow {
-  return { id: packId, json, format: SEARCH_INDEX_FORMAT };
 }
 
 /** The stages a change reads its packs from. */

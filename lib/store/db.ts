@@ -57,15 +57,19 @@ export interface SettingRow {
 }
 
 /**
- * One pack's search index, serialised in the transaction that changes the pack's rows, so the
- * two always agree. Keyed by pack id: a change to a pack rewrites its own index only.
+ * One part of a pack's search index, whose JSON is cut in parts of about a megabyte (see
+ * index-parts.ts). Saved with the pack's rows, so the two always agree; keyed by pack id and
+ * place, so a change to a pack rewrites its own index only.
  */
-export interface SearchIndexRow {
-  /** The pack's id. */
-  id: string;
+export interface SearchIndexPartRow {
+  packId: string;
+  /** Its place among the parts, from 0. */
+  part: number;
+  /** How many parts the index has: an index with a part missing is rebuilt, never read. */
+  of: number;
   json: string;
   /** SEARCH_INDEX_FORMAT when it was saved: an index saved in another format is rebuilt. */
-  format?: number;
+  format: number;
 }
 
 /** A pack to install, checked and hashed. */
@@ -167,6 +171,26 @@ export const schemaHistory = [
       await transaction.table('journal').put({ ...journal, installing });
     },
   },
+  {
+    // Each pack's search index in parts, each saved by a request of its own: the index of
+    // 200,000 names, one 70 MB value, held the worker over a second to write.
+    version: 6,
+    stores: { searchIndexParts: '[packId+part]' },
+    upgrade: async (transaction: import('dexie').Transaction) => {
+      const saved: { id: string; json: string; format?: number }[] = await transaction
+        .table('searchIndex')
+        .toArray();
+      const parts = saved.flatMap(({ id, json, format }): SearchIndexPartRow[] =>
+        format === undefined ? [] : [{ packId: id, part: 0, of: 1, json, format }],
+      );
+      await transaction.table('searchIndexParts').bulkAdd(parts);
+    },
+  },
+  {
+    // Read by the step before, which moved what it held.
+    version: 7,
+    stores: { searchIndex: null },
+  },
 ] as const;
 
 export class BriefingsDatabase extends Dexie {
@@ -176,7 +200,7 @@ export class BriefingsDatabase extends Dexie {
   quotes!: Table<QuoteRow, [string, string]>;
   events!: Table<EventRow, [string, string]>;
   settings!: EntityTable<SettingRow, 'key'>;
-  searchIndex!: EntityTable<SearchIndexRow, 'id'>;
+  searchIndexParts!: Table<SearchIndexPartRow, [string, number]>;
   readings!: Table<ReadingRow, [string, string]>;
   journal!: EntityTable<JournalRow, 'id'>;
   staging!: Table<StagingRow, [string, number]>;
@@ -199,7 +223,7 @@ export class BriefingsDatabase extends Dexie {
       this.quotes,
       this.events,
       this.readings,
-      this.searchIndex,
+      this.searchIndexParts,
       this.journal,
     ];
   }

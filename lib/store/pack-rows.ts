@@ -154,5 +154,9 @@ export async function deleteSmallPackRows(db: BriefingsDatabase, packId: string)
   }
 }
 
-const startOfPack = (packId: string): [string, typeof Dexie.minKey] => [packId, Dexie.minKey];
-const endOfPack = (packId: string): [string, typeof Dexie.maxKey] => [packId, Dexie.maxKey];
+/** The bounds of a pack's keys in a table keyed by pack id first. */
+export const startOfPack = (packId: string): [string, typeof Dexie.minKey] => [
+  packId,
+  Dexie.minKey,
+];
+export const endOfPack = (packId: string): [string, typeof Dexie.maxKey] => [packId, Dexie.maxKey];

@@ -6,7 +6,7 @@ import {
   loadCorpusIndex,
   searchCorpus,
   searchEntriesOf,
-  serializeInSlices,
+  serializeInParts,
 } from '@/lib/search/index';
 import { snippetOf } from '@/lib/search/snippet';
 import { rowsOfPack } from '@/lib/store/db';
@@ -79,12 +79,16 @@ test('the serialised index answers like the live one', () => {
   );
 });
 
-test('written a slice at a time, the index holds what JSON.stringify writes, and reloads the same', async () => {
-  // Thousands of entries: every table is written in several runs.
+test('written a slice at a time in parts, the index holds what JSON.stringify writes, and reloads the same', async () => {
+  // Thousands of entries: every table is written in several runs, and in several parts.
   const large = createCorpusIndex();
   const pack = generatePack({ documents: 40, entities: 3_000, quotes: 400, events: 40 });
   large.addAll(searchEntriesOf(rowsOfPack(pack)));
-  const sliced = await serializeInSlices(large, 1);
+  const parts = await serializeInParts(large, 1, 50_000);
+  expect(parts.length).toBeGreaterThan(5);
+  // Each part ends once it reaches its length, with what was written last.
+  expect(Math.max(...parts.map((part) => part.length))).toBeLessThan(100_000);
+  const sliced = parts.join('');
   expect(JSON.parse(sliced)).toEqual(JSON.parse(JSON.stringify(large)));
   const reloaded = loadCorpusIndex(sliced);
   const ranked = (hits: ReturnType<typeof searchCorpus>) =>

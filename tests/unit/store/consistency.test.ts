@@ -2,6 +2,7 @@ import { afterEach, beforeEach, expect, test } from 'vitest';
 import { findInconsistencies } from '@/lib/store/consistency';
 import { CorpusStore } from '@/lib/store/corpus-store';
 import { BriefingsDatabase, rowsOfPack } from '@/lib/store/db';
+import { deleteIndexParts } from '@/lib/store/index-parts';
 import { importFile } from '../../support/import-file';
 import { bundledPack, smallPack } from '../../support/packs';
 
@@ -55,9 +56,11 @@ test('a row its pack index has no entry for is found', async () => {
 });
 
 test('a pack without its saved index is found, and an index of a pack not installed', async () => {
-  const saved = await db.searchIndex.get('field-notes');
-  await db.searchIndex.put({ ...(saved as NonNullable<typeof saved>), id: 'gone-pack' });
-  await db.searchIndex.delete('field-notes');
+  const saved = (await db.searchIndexParts.toArray()).filter(
+    ({ packId }) => packId === 'field-notes',
+  );
+  await db.searchIndexParts.bulkAdd(saved.map((part) => ({ ...part, packId: 'gone-pack' })));
+  await deleteIndexParts(db, 'field-notes');
   const problems = await findInconsistencies(db);
   expect(problems).toEqual([
     'search index of "gone-pack", which is not installed',
@@ -73,7 +76,7 @@ test('a change left under way is reported until it is finished', async () => {
   });
   // As the removal's first transaction leaves it: the pack row and its index gone.
   await db.packs.delete('field-notes');
-  await db.searchIndex.delete('field-notes');
+  await deleteIndexParts(db, 'field-notes');
   expect(await findInconsistencies(db)).toContain(
     'a change is under way: removing [field-notes], installing []',
   );
