@@ -41,48 +41,56 @@ export const MAX_SPOT_CHARACTERS = 75_000;
  * are worth keeping: names first, then aliases, each by how sourced the entity is.
  */
 export function spotTermsOf(entities: readonly Entity[]): SpotTerm[] {
-  const ranked = entities
-    .map((entity, order) => ({ entity, order, sources: sourcedRoles(entity) }))
-    .sort((a, b) => b.sources - a.sources || a.order - b.order)
-    .map(({ entity }) => entity);
-  const names = ranked.flatMap((entity) => termsOf(entity, [entity.name]));
-  const aliases = ranked.flatMap((entity) =>
-    termsOf(
-      entity,
-      entity.aliases.filter((alias) => alias !== entity.name),
-    ),
-  );
-  return [...names, ...aliases];
+  return [...formsInOrder(entities)].map(([entity, text]) => termOf(entity, text));
 }
 
-/** The dictionary of a set of entities, within the bound, with a version derived from its content. */
+/**
+ * The dictionary of a set of entities, within the bound, with a version derived from its content.
+ * Only the terms kept are made: at 200,000 names, making every one took most of a second.
+ */
 export function buildSpotDictionary(entities: readonly Entity[]): SpotDictionary {
-  const candidates = spotTermsOf(entities);
   const terms: SpotTerm[] = [];
   let characters = 0;
-  for (const term of candidates) {
-    if (terms.length >= MAX_SPOT_TERMS) break;
-    if (characters + term.text.length > MAX_SPOT_CHARACTERS) break;
-    characters += term.text.length;
-    terms.push(term);
+  let candidates = 0;
+  let full = false;
+  for (const [entity, text] of formsInOrder(entities)) {
+    candidates++;
+    full ||= terms.length >= MAX_SPOT_TERMS || characters + text.length > MAX_SPOT_CHARACTERS;
+    if (full) continue;
+    characters += text.length;
+    terms.push(termOf(entity, text));
   }
   return {
     version: contentHash(JSON.stringify(terms)),
     terms,
-    leftOut: candidates.length - terms.length,
+    leftOut: candidates - terms.length,
   };
 }
 
-function termsOf(entity: Entity, forms: readonly string[]): SpotTerm[] {
-  const caseSensitive = new Set(entity.spotting?.caseSensitive ?? []);
-  const contextRequired = new Set(entity.spotting?.contextRequired ?? []);
-  return [...new Set(forms)].filter(canNameSomething).map((text) => ({
+/** Each entity's distinct forms that can name something, in the order `spotTermsOf` gives. */
+function* formsInOrder(entities: readonly Entity[]): Generator<[Entity, string]> {
+  const ranked = entities
+    .map((entity, order) => ({ entity, order, sources: sourcedRoles(entity) }))
+    .sort((a, b) => b.sources - a.sources || a.order - b.order)
+    .map(({ entity }) => entity);
+  for (const entity of ranked) {
+    if (canNameSomething(entity.name)) yield [entity, entity.name];
+  }
+  for (const entity of ranked) {
+    for (const alias of new Set(entity.aliases)) {
+      if (alias !== entity.name && canNameSomething(alias)) yield [entity, alias];
+    }
+  }
+}
+
+function termOf(entity: Entity, text: string): SpotTerm {
+  return {
     text,
     entityId: entity.id,
     kind: entity.kind,
-    caseSensitive: caseSensitive.has(text),
-    contextRequired: contextRequired.has(text),
-  }));
+    caseSensitive: entity.spotting?.caseSensitive?.includes(text) ?? false,
+    contextRequired: entity.spotting?.contextRequired?.includes(text) ?? false,
+  };
 }
 
 /** A single character or a common English word would mark ordinary text, not a name. */
