@@ -7,6 +7,7 @@ import MiniSearch, { type SearchResult } from 'minisearch';
 import { contentHash } from '@/lib/hash';
 import { articleIdentity } from '@/lib/pack/identity';
 import type { Entity, PackDocument, Quote, TimelineEvent } from '@/lib/pack/schema';
+import { forEachInSlices, yieldToThread } from '@/lib/slices';
 import { foldForLookup } from './fold';
 import type { SearchFilters, SearchKind } from './kinds';
 import { STOP_WORDS } from './stop-words';
@@ -86,18 +87,12 @@ export function loadCorpusIndex(json: string): CorpusIndex {
  * Adds entries a slice of `sliceMs` at a time, letting the thread answer other calls between
  * slices: indexing a large pack takes seconds, and searches and briefings should not wait.
  */
-export async function addInSlices(
+export function addInSlices(
   index: CorpusIndex,
-  entries: readonly SearchEntry[],
+  entries: Iterable<SearchEntry>,
   sliceMs: number,
 ): Promise<void> {
-  let next = 0;
-  while (next < entries.length) {
-    const sliceEnds = performance.now() + sliceMs;
-    do index.add(entries[next++] as SearchEntry);
-    while (next < entries.length && performance.now() < sliceEnds);
-    if (next < entries.length) await new Promise((resolve) => setTimeout(resolve, 0));
-  }
+  return forEachInSlices(entries, sliceMs, (entry) => index.add(entry));
 }
 
 /**
@@ -132,7 +127,7 @@ export async function serializeInParts(
       if (start > 0) write(',');
       write(runJson(items.slice(start, start + RUN_LENGTH)).slice(1, -1));
       if (performance.now() < sliceEnds) continue;
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await yieldToThread();
       sliceEnds = performance.now() + sliceMs;
     }
   };
@@ -167,6 +162,11 @@ export interface PackRowsForSearch {
 
 /** The index entries of a pack's rows. Quotes carry their speaker's name so "Peskov" finds them. */
 export function searchEntriesOf(rows: PackRowsForSearch): SearchEntry[] {
+  return [...searchEntriesIn(rows)];
+}
+
+/** `searchEntriesOf`, each entry made as it is asked for: a large pack's, while it is indexed. */
+export function* searchEntriesIn(rows: PackRowsForSearch): Generator<SearchEntry> {
   const names = new Map(rows.entities.map((entity) => [entity.id, entity.name]));
   const documentIdentity = new Map(
     rows.documents.map((document) => [document.id, articleIdentity(document)]),
@@ -178,8 +178,8 @@ export function searchEntriesOf(rows: PackRowsForSearch): SearchEntry[] {
     packId: row.packId,
     id: row.id,
   });
-  return [
-    ...rows.entities.map((entity) => ({
+  for (const entity of rows.entities) {
+    yield {
       ...entry('entity', entity),
       title: entity.name,
       aliases: entity.aliases.join(' · '),
@@ -187,8 +187,10 @@ export function searchEntriesOf(rows: PackRowsForSearch): SearchEntry[] {
       date: '',
       entityId: entity.id,
       sameAs: [entity.id],
-    })),
-    ...rows.quotes.map((quote) => ({
+    };
+  }
+  for (const quote of rows.quotes) {
+    yield {
       ...entry('quote', quote),
       title: (quote.speakerId && names.get(quote.speakerId)) ?? '',
       aliases: '',
@@ -200,8 +202,10 @@ export function searchEntriesOf(rows: PackRowsForSearch): SearchEntry[] {
           `${foldForLookup(quote.text)}\n${documentIdentity.get(documentId) ?? documentId}`,
         ),
       ),
-    })),
-    ...rows.events.map((event) => ({
+    };
+  }
+  for (const event of rows.events) {
+    yield {
       ...entry('event', event),
       title: event.title,
       aliases: '',
@@ -209,8 +213,10 @@ export function searchEntriesOf(rows: PackRowsForSearch): SearchEntry[] {
       date: event.date,
       entityId: event.entityIds[0] ?? '',
       sameAs: [contentHash(`${event.date}\n${foldForLookup(event.title)}`)],
-    })),
-    ...rows.documents.map((document) => ({
+    };
+  }
+  for (const document of rows.documents) {
+    yield {
       ...entry('document', document),
       title: document.title,
       aliases: document.outlet ?? '',
@@ -219,8 +225,8 @@ export function searchEntriesOf(rows: PackRowsForSearch): SearchEntry[] {
       date: document.publishedAt ?? '',
       entityId: mostQuoted.get(document.id) ?? '',
       sameAs: [contentHash(articleIdentity(document))],
-    })),
-  ];
+    };
+  }
 }
 
 /** For each document of a pack, the speaker it quotes most. */

@@ -24,6 +24,7 @@ import {
   type SearchFilters,
   type SearchHitRef,
   searchCorpus,
+  searchEntriesIn,
   searchEntriesOf,
   serializeInParts,
 } from '@/lib/search/index';
@@ -31,16 +32,15 @@ import type { ChangeInProgress, InstallProgress } from '@/lib/views';
 import {
   type BriefingsDatabase,
   countsOfPack,
-  type DocumentRow,
   type EntityRow,
-  type EventRow,
   type JournalRow,
   type PackOrigin,
   type PackRow,
+  type PackRows,
   type PendingInstall,
-  type QuoteRow,
   rowsInCounts,
   rowsOfPack,
+  rowsOfPackInSlices,
   type StagedInstall,
 } from './db';
 import {
@@ -62,13 +62,6 @@ import {
 import { discardAbandonedStages, discardStages, readStagedPack, stagePacks } from './staging';
 
 export type { InstallProgress };
-
-export interface PackContents {
-  documents: DocumentRow[];
-  entities: EntityRow[];
-  quotes: QuoteRow[];
-  events: EventRow[];
-}
 
 const INSTALL_STEPS = [
   'Saving documents',
@@ -262,7 +255,7 @@ export class CorpusStore {
     };
   }
 
-  async contentsOf(packId: string): Promise<PackContents> {
+  async contentsOf(packId: string): Promise<PackRows> {
     const [documents, entities, quotes, events] = await Promise.all([
       this.db.documents.where('packId').equals(packId).toArray(),
       this.db.entities.where('packId').equals(packId).toArray(),
@@ -563,12 +556,12 @@ export class CorpusStore {
         title,
       };
       const pending = { pack, contentHash, origin };
-      const rows = rowsOfPack(pending.pack);
+      const rows = await rowsOfPackInSlices(pending.pack, BATCH_TARGET_MS);
       await this.saveRows(rows, report, (table, tableRows) =>
         addInBatches(this.db, table, tableRows),
       );
       const index = createCorpusIndex();
-      await addInSlices(index, searchEntriesOf(rows), BATCH_TARGET_MS);
+      await addInSlices(index, searchEntriesIn(rows), BATCH_TARGET_MS);
       const parts = await serializeInParts(index, BATCH_TARGET_MS);
       await saveIndexPartByPart(this.db, id, parts);
       installed.push({ row: packRowOf(pending), index, entities: pack.entities });
