@@ -98,17 +98,17 @@ export function addInSlices(
 /**
  * The index as JSON (what `loadCorpusIndex` reads, once the parts are joined), in parts of about
  * `partLength` characters, written a slice of `sliceMs` at a time: at 200,000 names it is 70 MB,
- * and `JSON.stringify` of it holds the thread for over 3 s. Its terms and its per-document
- * tables, nearly all of it, are written a run at a time; what MiniSearch's `toJSON` builds before
- * them is still one step (about a quarter as long). Parts let the store save it a request at a
- * time: one 70 MB value held the thread over a second to write.
+ * and `JSON.stringify` of it holds the thread for over 3 s, MiniSearch's `toJSON` alone most of
+ * a second. Its tables are read from the index as `toJSON` reads them (see IndexInternals) and
+ * written a run of entries at a time. Parts let the store save it a request at a time: one 70 MB
+ * value held the thread over a second to write.
  */
 export async function serializeInParts(
   index: CorpusIndex,
   sliceMs: number,
   partLength = INDEX_PART_LENGTH,
 ): Promise<string[]> {
-  const { index: terms, documentIds, fieldLength, storedFields, ...rest } = index.toJSON();
+  const internals = index as unknown as IndexInternals;
   const parts: string[] = [];
   let pending: string[] = [];
   let pendingLength = 0;
@@ -121,28 +121,76 @@ export async function serializeInParts(
     pendingLength = 0;
   };
   let sliceEnds = performance.now() + sliceMs;
-  /** The JSON of runs of `items`, each without its brackets, comma-joined. */
-  const writeInRuns = async <T>(items: readonly T[], runJson: (run: T[]) => string) => {
-    for (let start = 0; start < items.length; start += RUN_LENGTH) {
-      if (start > 0) write(',');
-      write(runJson(items.slice(start, start + RUN_LENGTH)).slice(1, -1));
+  /** `items` a run at a time, each run's JSON (`runJson`) without its brackets, comma-joined. */
+  const writeInRuns = async <T>(items: Iterable<T>, runJson: (run: T[]) => string) => {
+    let run: T[] = [];
+    let first = true;
+    const writeRun = () => {
+      if (!first) write(',');
+      write(runJson(run).slice(1, -1));
+      first = false;
+      run = [];
+    };
+    for (const item of items) {
+      if (run.push(item) < RUN_LENGTH) continue;
+      writeRun();
       if (performance.now() < sliceEnds) continue;
       await yieldToThread();
       sliceEnds = performance.now() + sliceMs;
     }
+    if (run.length > 0) writeRun();
   };
-  write(JSON.stringify(rest).slice(0, -1));
-  const tables = { documentIds, fieldLength, storedFields };
+  const {
+    _documentCount: documentCount,
+    _nextId: nextId,
+    _fieldIds: fieldIds,
+    _avgFieldLength: averageFieldLength,
+    _dirtCount: dirtCount,
+  } = internals;
+  const scalars = { documentCount, nextId, fieldIds, averageFieldLength, dirtCount };
+  write(JSON.stringify({ ...scalars, serializationVersion: 2 }).slice(0, -1));
+  const tables: Record<string, Map<number, unknown>> = {
+    documentIds: internals._documentIds,
+    fieldLength: internals._fieldLength,
+    storedFields: internals._storedFields,
+  };
   for (const [name, table] of Object.entries(tables)) {
     write(`,${JSON.stringify(name)}:{`);
-    await writeInRuns(Object.entries(table), (run) => JSON.stringify(Object.fromEntries(run)));
+    await writeInRuns(table, (run) => JSON.stringify(Object.fromEntries(run)));
     write('}');
   }
   write(',"index":[');
-  await writeInRuns(terms, (run) => JSON.stringify(run));
+  await writeInRuns(termsOf(internals), (run) => JSON.stringify(run));
   write(']}');
   if (pending.length > 0) parts.push(pending.join(''));
   return parts;
+}
+
+/** Each term of the index with its data, as `toJSON` writes them. */
+function* termsOf(internals: IndexInternals): Generator<[string, Record<number, object>]> {
+  for (const [term, fieldIndex] of internals._index) {
+    const data: Record<number, object> = {};
+    for (const [fieldId, frequencies] of fieldIndex)
+      data[fieldId] = Object.fromEntries(frequencies);
+    yield [term, data];
+  }
+}
+
+/**
+ * What MiniSearch 7.2's `toJSON` reads of an index, read here a slice at a time (a test checks
+ * that both write the same).
+ */
+interface IndexInternals {
+  _documentCount: number;
+  _nextId: number;
+  _fieldIds: Record<string, number>;
+  _avgFieldLength: number[];
+  _dirtCount: number;
+  _documentIds: Map<number, string>;
+  _fieldLength: Map<number, number[]>;
+  _storedFields: Map<number, Record<string, unknown>>;
+  /** Each term with, by field id, each document's frequency of it. */
+  _index: Iterable<[string, Map<number, Map<number, number>>]>;
 }
 
 /** About a megabyte of JSON: a part takes some 25 ms to save. */

@@ -96,6 +96,16 @@ test('written a slice at a time in parts, the index holds what JSON.stringify wr
   const name = pack.entities[42]?.name as string;
   expect(ranked(searchCorpus(reloaded, name)).length).toBeGreaterThan(0);
   expect(ranked(searchCorpus(reloaded, name))).toEqual(ranked(searchCorpus(large, name)));
+  // An empty index, and one with a discarded entry (its dirt counted), are written as they are.
+  const empty = createCorpusIndex();
+  expect(JSON.parse((await serializeInParts(empty, 1)).join(''))).toEqual(
+    JSON.parse(JSON.stringify(empty)),
+  );
+  large.discard(`entity:${pack.id}:${pack.entities[0]?.id}`);
+  expect(large.dirtCount).toBe(1);
+  expect(JSON.parse((await serializeInParts(large, 1)).join(''))).toEqual(
+    JSON.parse(JSON.stringify(large)),
+  );
 });
 
 describe('one hit per quote, article and event, however many packs hold it', () => {
