@@ -28,6 +28,7 @@ import {
   searchEntriesOf,
   serializeInParts,
 } from '@/lib/search/index';
+import { SLICE_MS } from '@/lib/slices';
 import type { ChangeInProgress, InstallProgress } from '@/lib/views';
 import {
   type BriefingsDatabase,
@@ -51,7 +52,6 @@ import {
 } from './index-parts';
 import {
   addInBatches,
-  BATCH_TARGET_MS,
   countPackRows,
   deletePackRows,
   deleteSmallPackRows,
@@ -556,13 +556,13 @@ export class CorpusStore {
         title,
       };
       const pending = { pack, contentHash, origin };
-      const rows = await rowsOfPackInSlices(pending.pack, BATCH_TARGET_MS);
+      const rows = await rowsOfPackInSlices(pending.pack, SLICE_MS);
       await this.saveRows(rows, report, (table, tableRows) =>
         addInBatches(this.db, table, tableRows),
       );
       const index = createCorpusIndex();
-      await addInSlices(index, searchEntriesIn(rows), BATCH_TARGET_MS);
-      const parts = await serializeInParts(index, BATCH_TARGET_MS);
+      await addInSlices(index, searchEntriesIn(rows), SLICE_MS);
+      const parts = await serializeInParts(index, SLICE_MS);
       await saveIndexPartByPart(this.db, id, parts);
       installed.push({ row: packRowOf(pending), index, entities: pack.entities });
     }
