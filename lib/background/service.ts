@@ -5,13 +5,18 @@
  */
 
 import type { CompiledSubmission } from '@/lib/compiler/compile-for-reading';
-import { mergeEntities } from '@/lib/pack/merge';
+import { EntityMerger } from '@/lib/pack/merge';
 import type { Entity } from '@/lib/pack/schema';
 import { foldForLookup } from '@/lib/search/fold';
 import type { SearchFilters, SearchHitRef } from '@/lib/search/index';
 import { NameFinder } from '@/lib/search/names';
 import { snippetOf } from '@/lib/search/snippet';
-import { buildSpotDictionary, type SpotDictionary } from '@/lib/spotting/dictionary';
+import { forEachInSlices, SLICE_MS } from '@/lib/slices';
+import {
+  type SpotDictionary,
+  SpotDictionaryBuilder,
+  spotFormsInOrder,
+} from '@/lib/spotting/dictionary';
 import {
   type EntityNames,
   type EntitySpellings,
@@ -64,8 +69,11 @@ export class BackgroundService {
   private catalogEpoch = 0;
   /** The catalog being built, and the state of the corpus it is built from. */
   private catalogBuild: { epoch: number; promise: Promise<CorpusCatalog> } | null = null;
-  /** Names as people mistype them: built at the first search, not before a page's dictionary. */
-  private finderOfCatalog: { catalog: CorpusCatalog; finder: NameFinder } | null = null;
+  /**
+   * Names as people mistype them: built at the first search, not before a page's dictionary, or
+   * with the catalog a large install prepares.
+   */
+  private finderOfCatalog: CatalogWithFinder | null = null;
   /** Read from every document: only when asked, once per state of the corpus. */
   private coverageOfCorpus: Promise<CorpusCoverage> | null = null;
   private ready: Promise<void> | null = null;
@@ -78,7 +86,11 @@ export class BackgroundService {
     /** How an added article is compiled: in the compiler page's worker (tests compile in place). */
     readonly compile: ArticleCompiler = compileInCompilerPage,
   ) {
-    this.corpus = new CorpusStore(db, () => this.corpusChanged());
+    this.corpus = new CorpusStore(
+      db,
+      () => this.corpusChanged(),
+      (entities) => this.prepareCorpusChange(entities),
+    );
     this.settings = new SettingsStore(db);
     this.readings = new ReadingStore(this.corpus);
     this.articles = new ArticleAdder(this);
@@ -111,11 +123,28 @@ export class BackgroundService {
     this.corpusChanged();
   }
 
-  /** Call after any change to the installed packs. */
-  corpusChanged(): void {
-    this.catalog = null;
+  /**
+   * Call after any change to the installed packs, with the catalog of the corpus it left if it
+   * was prepared (else it is built when next asked for).
+   */
+  corpusChanged(prepared?: CatalogWithFinder): void {
+    this.catalog = prepared?.catalog ?? null;
+    this.finderOfCatalog = prepared ?? null;
     this.catalogEpoch++;
     this.coverageOfCorpus = null;
+  }
+
+  /**
+   * The catalog and name finder of the corpus a large install will leave, built a slice at a
+   * time while it runs, so that reads meanwhile use the present ones and none waits for them
+   * after (over a second each at 200,000 names). Resolves with what to call once it shows.
+   */
+  private async prepareCorpusChange(
+    entitiesByPack: ReadonlyMap<string, readonly Entity[]>,
+  ): Promise<() => void> {
+    const catalog = await catalogOf(entitiesByPack);
+    const finder = await finderOf(catalog.entities);
+    return () => this.corpusChanged({ catalog, finder: Promise.resolve(finder) });
   }
 
   /**
@@ -143,19 +172,7 @@ export class BackgroundService {
 
   private async buildCatalog(epoch: number): Promise<CorpusCatalog> {
     // Only installed packs: a pack being removed has lost its pack row already.
-    const byPack = await this.corpus.installedEntities();
-    const entities = mergeEntities([...byPack.values()].flat());
-    const catalog: CorpusCatalog = {
-      dictionary: buildSpotDictionary(entities),
-      names: new Map(entities.map(({ id, name, kind }) => [id, { id, name, kind }])),
-      spellings: new Map(entities.map(({ id, name, aliases }) => [id, [name, ...aliases]])),
-      entities,
-      packOf: new Map(
-        [...byPack]
-          .flatMap(([packId, list]) => list.map(({ id }): [string, string] => [id, packId]))
-          .reverse(),
-      ),
-    };
+    const catalog = await catalogOf(await this.corpus.installedEntities());
     // Built from the corpus as it was: kept only if no change landed meanwhile.
     if (epoch === this.catalogEpoch) this.catalog = catalog;
     return catalog;
@@ -194,7 +211,7 @@ export class BackgroundService {
   private async nameFinder(): Promise<NameFinder> {
     const catalog = await this.corpusCatalog();
     if (this.finderOfCatalog?.catalog !== catalog) {
-      this.finderOfCatalog = { catalog, finder: new NameFinder(catalog.entities) };
+      this.finderOfCatalog = { catalog, finder: finderOf(catalog.entities) };
     }
     return this.finderOfCatalog.finder;
   }
@@ -260,4 +277,47 @@ export class BackgroundService {
     await this.db.settings.put({ key: BUNDLED_HASH_KEY, value: hash });
     this.corpusChanged();
   }
+}
+
+/** A catalog, and the name finder of its entities (being built, or built). */
+interface CatalogWithFinder {
+  catalog: CorpusCatalog;
+  finder: Promise<NameFinder>;
+}
+
+/**
+ * The catalog of installed packs' entities, by pack id (packs and each pack's entities in id
+ * order), built a slice at a time: at 200,000 names, in one go it held the worker over a second.
+ */
+async function catalogOf(
+  entitiesByPack: ReadonlyMap<string, readonly Entity[]>,
+): Promise<CorpusCatalog> {
+  const merger = new EntityMerger();
+  for (const entities of entitiesByPack.values()) {
+    await forEachInSlices(entities, SLICE_MS, (entity) => merger.add(entity));
+  }
+  const entities = merger.entities();
+  const dictionary = new SpotDictionaryBuilder();
+  await forEachInSlices(spotFormsInOrder(entities), SLICE_MS, (form) => dictionary.offer(form));
+  const names = new Map<string, EntityRef>();
+  const spellings = new Map<string, string[]>();
+  await forEachInSlices(entities, SLICE_MS, ({ id, name, kind, aliases }) => {
+    names.set(id, { id, name, kind });
+    spellings.set(id, [name, ...aliases]);
+  });
+  const packOf = new Map<string, string>();
+  for (const [packId, list] of entitiesByPack) {
+    // An entity's first pack holds its search entry.
+    await forEachInSlices(list, SLICE_MS, ({ id }) => {
+      if (!packOf.has(id)) packOf.set(id, packId);
+    });
+  }
+  return { dictionary: dictionary.dictionary(), names, spellings, entities, packOf };
+}
+
+/** The name finder of `entities`, built a slice at a time (about 2 s of work at 200,000). */
+async function finderOf(entities: readonly Entity[]): Promise<NameFinder> {
+  const finder = new NameFinder();
+  await forEachInSlices(entities, SLICE_MS, (entity) => finder.add(entity));
+  return finder;
 }

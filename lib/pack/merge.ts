@@ -6,13 +6,21 @@
 import type { Entity, Role } from './schema';
 
 export function mergeEntities(versions: readonly Entity[]): Entity[] {
-  const byId = new Map<string, Entity>();
-  for (const version of versions) {
-    const known = byId.get(version.id);
+  const merger = new EntityMerger();
+  for (const version of versions) merger.add(version);
+  return merger.entities();
+}
+
+/** `mergeEntities` a version at a time (a large corpus's, a slice at a time). */
+export class EntityMerger {
+  private readonly byId = new Map<string, Entity>();
+
+  add(version: Entity): void {
+    const known = this.byId.get(version.id);
     if (!known) {
       // A copy: merging replaces its lists, never changes the caller's.
-      byId.set(version.id, { ...version, aliases: [...version.aliases] });
-      continue;
+      this.byId.set(version.id, { ...version, aliases: [...version.aliases] });
+      return;
     }
     const forms = new Set([known.name, ...known.aliases]);
     for (const form of [version.name, ...version.aliases]) {
@@ -33,7 +41,11 @@ export function mergeEntities(versions: readonly Entity[]): Entity[] {
     }
     if (known.description === '') known.description = version.description;
   }
-  return [...byId.values()];
+
+  /** One entity per id, in the order their ids first came. */
+  entities(): Entity[] {
+    return [...this.byId.values()];
+  }
 }
 
 function mergeRoles(roles: readonly Role[]): Role[] {

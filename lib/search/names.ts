@@ -47,31 +47,35 @@ export class NameFinder {
   private readonly forms: Form[] = [];
   /** Words by their first and second letters, so a query word reads few of them. */
   private readonly byLetter = new Map<string, number[]>();
+  /** Each word's place in the vocabulary. */
+  private readonly wordIndex = new Map<string, number>();
 
-  constructor(entities: readonly NamedEntity[]) {
-    const wordIndex = new Map<string, number>();
-    for (const entity of entities) {
-      for (const form of new Set([entity.name, ...entity.aliases])) {
-        const texts = foldedWords(form);
-        if (texts.length === 0) continue;
-        const formIndex = this.forms.length;
-        const words = texts.map((text) => {
-          let index = wordIndex.get(text);
-          if (index === undefined) {
-            index = this.vocabulary.push(nameWord(text)) - 1;
-            wordIndex.set(text, index);
-            this.formsOf.push([]);
-            for (const letter of lookupLetters(text)) {
-              const bucket = this.byLetter.get(letter) ?? [];
-              bucket.push(index);
-              this.byLetter.set(letter, bucket);
-            }
+  constructor(entities: readonly NamedEntity[] = []) {
+    for (const entity of entities) this.add(entity);
+  }
+
+  /** Adds an entity's name and aliases (a large corpus's, a slice at a time). */
+  add(entity: NamedEntity): void {
+    for (const form of new Set([entity.name, ...entity.aliases])) {
+      const texts = foldedWords(form);
+      if (texts.length === 0) continue;
+      const formIndex = this.forms.length;
+      const words = texts.map((text) => {
+        let index = this.wordIndex.get(text);
+        if (index === undefined) {
+          index = this.vocabulary.push(nameWord(text)) - 1;
+          this.wordIndex.set(text, index);
+          this.formsOf.push([]);
+          for (const letter of lookupLetters(text)) {
+            const bucket = this.byLetter.get(letter) ?? [];
+            bucket.push(index);
+            this.byLetter.set(letter, bucket);
           }
-          (this.formsOf[index] as number[]).push(formIndex);
-          return index;
-        });
-        this.forms.push({ entityId: entity.id, words });
-      }
+        }
+        (this.formsOf[index] as number[]).push(formIndex);
+        return index;
+      });
+      this.forms.push({ entityId: entity.id, words });
     }
   }
 

@@ -41,34 +41,46 @@ export const MAX_SPOT_CHARACTERS = 75_000;
  * are worth keeping: names first, then aliases, each by how sourced the entity is.
  */
 export function spotTermsOf(entities: readonly Entity[]): SpotTerm[] {
-  return [...formsInOrder(entities)].map(([entity, text]) => termOf(entity, text));
+  return [...spotFormsInOrder(entities)].map(([entity, text]) => termOf(entity, text));
+}
+
+/** The dictionary of a set of entities, within the bound, with a version derived from its content. */
+export function buildSpotDictionary(entities: readonly Entity[]): SpotDictionary {
+  const builder = new SpotDictionaryBuilder();
+  for (const form of spotFormsInOrder(entities)) builder.offer(form);
+  return builder.dictionary();
 }
 
 /**
- * The dictionary of a set of entities, within the bound, with a version derived from its content.
- * Only the terms kept are made: at 200,000 names, making every one took most of a second.
+ * `buildSpotDictionary` a form at a time, offered in the order `spotFormsInOrder` gives. Only
+ * the terms kept are made: at 200,000 names, making every one took most of a second.
  */
-export function buildSpotDictionary(entities: readonly Entity[]): SpotDictionary {
-  const terms: SpotTerm[] = [];
-  let characters = 0;
-  let candidates = 0;
-  let full = false;
-  for (const [entity, text] of formsInOrder(entities)) {
-    candidates++;
-    full ||= terms.length >= MAX_SPOT_TERMS || characters + text.length > MAX_SPOT_CHARACTERS;
-    if (full) continue;
-    characters += text.length;
-    terms.push(termOf(entity, text));
+export class SpotDictionaryBuilder {
+  private readonly terms: SpotTerm[] = [];
+  private characters = 0;
+  private candidates = 0;
+  private full = false;
+
+  offer([entity, text]: [Entity, string]): void {
+    this.candidates++;
+    this.full ||=
+      this.terms.length >= MAX_SPOT_TERMS || this.characters + text.length > MAX_SPOT_CHARACTERS;
+    if (this.full) return;
+    this.characters += text.length;
+    this.terms.push(termOf(entity, text));
   }
-  return {
-    version: contentHash(JSON.stringify(terms)),
-    terms,
-    leftOut: candidates - terms.length,
-  };
+
+  dictionary(): SpotDictionary {
+    return {
+      version: contentHash(JSON.stringify(this.terms)),
+      terms: [...this.terms],
+      leftOut: this.candidates - this.terms.length,
+    };
+  }
 }
 
 /** Each entity's distinct forms that can name something, in the order `spotTermsOf` gives. */
-function* formsInOrder(entities: readonly Entity[]): Generator<[Entity, string]> {
+export function* spotFormsInOrder(entities: readonly Entity[]): Generator<[Entity, string]> {
   const ranked = entities
     .map((entity, order) => ({ entity, order, sources: sourcedRoles(entity) }))
     .sort((a, b) => b.sources - a.sources || a.order - b.order)

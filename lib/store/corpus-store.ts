@@ -95,10 +95,18 @@ export class CorpusStore {
   /** Told each step of a removal, whoever asked for it (a restarted worker included). */
   onRemovalProgress: (progress: ChangeInProgress | null) => void = () => {};
 
-  /** `onVisibleChange`: the packs that reads see changed (a removal hides its pack at once). */
+  /**
+   * `onVisibleChange`: the packs that reads see changed (a removal hides its pack at once).
+   * `prepareVisibleChange`: told, before a large install shows its packs, each pack's entities
+   * as they will then be (packs and entities in id order); what it resolves with is called in
+   * place of `onVisibleChange` once they show, never if the install fails.
+   */
   constructor(
     readonly db: BriefingsDatabase,
     private readonly onVisibleChange: () => void = () => {},
+    private readonly prepareVisibleChange: (
+      entitiesByPack: ReadonlyMap<string, readonly Entity[]>,
+    ) => Promise<() => void> = async () => onVisibleChange,
   ) {}
 
   listPacks(): Promise<PackRow[]> {
@@ -564,8 +572,13 @@ export class CorpusStore {
       await addInSlices(index, searchEntriesIn(rows), SLICE_MS);
       const parts = await serializeInParts(index, SLICE_MS);
       await saveIndexPartByPart(this.db, id, parts);
-      installed.push({ row: packRowOf(pending), index, entities: pack.entities });
+      installed.push({ row: packRowOf(pending), index, entities: inIdOrder(pack.entities) });
     }
+    // A removal alone changed what reads see when it started, not now.
+    const show =
+      installed.length > 0
+        ? await this.prepareVisibleChange(await this.entitiesOnceShown(installed))
+        : () => {};
     const tables = [this.db.packs, this.db.journal, this.db.staging];
     await this.db.transaction('rw', tables, () =>
       Promise.all([
@@ -576,9 +589,17 @@ export class CorpusStore {
     );
     for (const { row, index, entities } of installed) this.setIndex(row.id, index, entities);
     report('Saved');
-    // A removal alone changed what reads see when it started, not now.
-    if (installed.length > 0) this.onVisibleChange();
+    show();
     return installed.map(({ row }) => row);
+  }
+
+  /** Each pack's entities once `installing` show, as `installedEntities` will then give them. */
+  private async entitiesOnceShown(
+    installing: readonly { row: PackRow; entities: Entity[] }[],
+  ): Promise<Map<string, Entity[]>> {
+    const shown = await this.installedEntities();
+    for (const { row, entities } of installing) shown.set(row.id, entities);
+    return new Map([...shown].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   }
 
   private async addRows(

@@ -187,6 +187,35 @@ describe('a large pack is installed in steps', () => {
     expect(await db.staging.count()).toBe(0);
   });
 
+  test('the names of the corpus it leaves are ready when it shows: no read after it builds them', async () => {
+    const renamed = {
+      ...another,
+      entities: another.entities.map((entity, at) => ({
+        ...entity,
+        id: `renamed-${at}`,
+        name: `Ottoline Quarrendon ${at}`,
+        aliases: [],
+      })),
+    };
+    await service.briefing(large.entities[0]?.id as string); // the present names are built
+    const entityReads = vi.spyOn(service.corpus, 'installedEntities');
+    await service.corpus.installAll([{ pack: renamed, replacing: [] }]);
+    const readsByInstall = entityReads.mock.calls.length;
+    expect((await service.briefing('renamed-7'))?.entity.name).toBe('Ottoline Quarrendon 7');
+    const [mistyped] = await service.search('Otolline Quarendon', {});
+    expect(mistyped).toMatchObject({ kind: 'entity', packId: renamed.id });
+    expect(entityReads.mock.calls.length).toBe(readsByInstall);
+    // What a worker starting now would build from the database.
+    const fresh = new BackgroundService(db, () =>
+      Promise.resolve({ pack: bundledPack(), hash: 'bundled' }),
+    );
+    const [prepared, built] = [await service.corpusCatalog(), await fresh.corpusCatalog()];
+    expect(prepared.dictionary).toEqual(built.dictionary);
+    expect(prepared.entities).toEqual(built.entities);
+    expect([...prepared.packOf]).toEqual([...built.packOf]);
+    expect([...prepared.spellings]).toEqual([...built.spellings]);
+  });
+
   test('refused on the way (storage full), it leaves nothing behind and nothing changed', async () => {
     vi.spyOn(db.quotes, 'bulkAdd').mockRejectedValueOnce(
       new DOMException('The quota has been exceeded.', 'QuotaExceededError'),
@@ -198,6 +227,20 @@ describe('a large pack is installed in steps', () => {
     expect(await db.entities.where('packId').equals(another.id).count()).toBe(0);
     expect(await db.journal.count()).toBe(0);
     expect(await db.staging.count()).toBe(0);
+    expect(await findInconsistencies(db)).toEqual([]);
+  });
+
+  test('refused at its last step, the names it prepared are never shown', async () => {
+    await service.briefing(large.entities[0]?.id as string);
+    vi.spyOn(db.packs, 'bulkAdd').mockRejectedValueOnce(
+      new DOMException('The quota has been exceeded.', 'QuotaExceededError'),
+    );
+    await expect(service.corpus.installAll([{ pack: another, replacing: [] }])).rejects.toThrow(
+      'quota',
+    );
+    const { packOf } = await service.corpusCatalog();
+    expect(packOf.get(another.entities[0]?.id as string)).toBe(large.id);
+    expect(new Set(packOf.values())).not.toContain(another.id);
     expect(await findInconsistencies(db)).toEqual([]);
   });
 
