@@ -128,14 +128,21 @@ export function backgroundHandlers(service: BackgroundService) {
   const broadcastPageSettings = () =>
     tellEveryPage((tabId) => contentMessenger.sendMessage('pageSettingsChanged', undefined, tabId));
 
-  /** The installed packs changed: pages look for the names of the corpus as it now is. */
+  /**
+   * The installed packs changed, and the service knows (the store tells it of the packs it
+   * installs and removes, with the names of the corpus a large install prepared): pages look
+   * for the names of the corpus as it now is.
+   */
+  const tellPagesCorpusChanged = () =>
+    tellEveryPage((tabId) => contentMessenger.sendMessage('corpusChanged', undefined, tabId));
+  /** The reader's own pack changed: the service, then pages, look again. */
   const corpusChanged = async () => {
     service.corpusChanged();
-    await tellEveryPage((tabId) => contentMessenger.sendMessage('corpusChanged', undefined, tabId));
+    await tellPagesCorpusChanged();
   };
   // A change a stopped worker left is finished by this one: pages are told as after any other.
   service.onChangeResumed = () => {
-    corpusChanged().catch(() => undefined);
+    tellPagesCorpusChanged().catch(() => undefined);
   };
 
   return {
@@ -176,7 +183,7 @@ export function backgroundHandlers(service: BackgroundService) {
         // Only an open options page listens; nobody listening is fine.
         extensionPageMessenger.sendMessage('importProgress', progress).catch(() => undefined);
       });
-      if (outcome.ok) await corpusChanged();
+      if (outcome.ok) await tellPagesCorpusChanged();
       return outcome;
     },
     async exportPack({ packId }: Inputs['exportPack']) {
@@ -195,11 +202,11 @@ export function backgroundHandlers(service: BackgroundService) {
         );
       }
       await corpus.remove(packId);
-      await corpusChanged();
+      await tellPagesCorpusChanged();
     },
     async resetToBundled(_: Inputs['resetToBundled']) {
       await service.resetToBundled();
-      await corpusChanged();
+      await tellPagesCorpusChanged();
     },
     async getSettings(_: Inputs['getSettings']) {
       return {

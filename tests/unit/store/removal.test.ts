@@ -4,6 +4,7 @@
  * the next worker when the one doing it stops on the way.
  */
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { backgroundHandlers } from '@/lib/background/api';
 import { BackgroundService } from '@/lib/background/service';
 import { describeFailure } from '@/lib/failure-words';
 import { findInconsistencies } from '@/lib/store/consistency';
@@ -13,6 +14,7 @@ import { SMALL_CHANGE_ROWS } from '@/lib/store/pack-rows';
 import { stagePacks } from '@/lib/store/staging';
 import type { ChangeInProgress } from '@/lib/views';
 import { generatePack } from '../../../scripts/bench/generated-pack';
+import { importFileByCall } from '../../support/import-file';
 import { bundledPack, smallPack } from '../../support/packs';
 
 /** Too large to replace in one transaction, so a removal takes many batches. */
@@ -188,23 +190,31 @@ describe('a large pack is installed in steps', () => {
   });
 
   test('the names of the corpus it leaves are ready when it shows: no read after it builds them', async () => {
-    const renamed = {
-      ...another,
-      entities: another.entities.map((entity, at) => ({
+    const revised = {
+      ...large,
+      title: 'Revised',
+      entities: large.entities.map((entity, at) => ({
         ...entity,
-        id: `renamed-${at}`,
         name: `Ottoline Quarrendon ${at}`,
         aliases: [],
       })),
     };
-    await service.briefing(large.entities[0]?.id as string); // the present names are built
+    // No page listens for the import's progress here.
+    vi.spyOn(chrome.runtime, 'sendMessage').mockImplementation(((
+      _message: unknown,
+      respond?: (answer: unknown) => void,
+    ) => respond?.(undefined)) as never);
+    const handlers = backgroundHandlers(service);
+    await handlers.getBriefing({ entityId: 'entity-7' }); // the present names are built
     const entityReads = vi.spyOn(service.corpus, 'installedEntities');
-    await service.corpus.installAll([{ pack: renamed, replacing: [] }]);
-    const readsByInstall = entityReads.mock.calls.length;
-    expect((await service.briefing('renamed-7'))?.entity.name).toBe('Ottoline Quarrendon 7');
-    const [mistyped] = await service.search('Otolline Quarendon', {});
-    expect(mistyped).toMatchObject({ kind: 'entity', packId: renamed.id });
-    expect(entityReads.mock.calls.length).toBe(readsByInstall);
+    const outcome = await importFileByCall(handlers, db, JSON.stringify(revised), 'replace');
+    expect(outcome).toMatchObject({ ok: true });
+    const readsByImport = entityReads.mock.calls.length;
+    const briefing = await handlers.getBriefing({ entityId: 'entity-7' });
+    expect(briefing?.entity.name).toBe('Ottoline Quarrendon 7');
+    const [mistyped] = await handlers.search({ query: 'Otolline Quarendon' });
+    expect(mistyped).toMatchObject({ kind: 'entity', packId: large.id });
+    expect(entityReads.mock.calls.length).toBe(readsByImport);
     // What a worker starting now would build from the database.
     const fresh = new BackgroundService(db, () =>
       Promise.resolve({ pack: bundledPack(), hash: 'bundled' }),
