@@ -12,7 +12,7 @@
 export const SLICE_MS = 12;
 
 /** Resolves once the thread has answered what was waiting (a task queued after them). */
-export function yieldToThread(): Promise<void> {
+function yieldToThread(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 

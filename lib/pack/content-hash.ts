@@ -22,5 +22,10 @@ export async function packContentHash(pack: PackContent): Promise<string> {
 
 /** Ids are unique within a pack; an export lists rows in id order, a compiled pack may not. */
 export function inIdOrder<T extends { id: string }>(rows: readonly T[]): T[] {
-  return [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return [...rows].sort((a, b) => compareIds(a.id, b.id));
+}
+
+/** Ids in the order the database lists its keys: by UTF-16 code unit, not by locale. */
+export function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

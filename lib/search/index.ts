@@ -7,7 +7,7 @@ import MiniSearch, { type SearchResult } from 'minisearch';
 import { contentHash } from '@/lib/hash';
 import { articleIdentity } from '@/lib/pack/identity';
 import type { Entity, PackDocument, Quote, TimelineEvent } from '@/lib/pack/schema';
-import { forEachInSlices, yieldToThread } from '@/lib/slices';
+import { forEachInSlices } from '@/lib/slices';
 import { foldForLookup } from './fold';
 import type { SearchFilters, SearchKind } from './kinds';
 import { STOP_WORDS } from './stop-words';
@@ -120,25 +120,14 @@ export async function serializeInParts(
     pending = [];
     pendingLength = 0;
   };
-  let sliceEnds = performance.now() + sliceMs;
   /** `items` a run at a time, each run's JSON (`runJson`) without its brackets, comma-joined. */
-  const writeInRuns = async <T>(items: Iterable<T>, runJson: (run: T[]) => string) => {
-    let run: T[] = [];
+  const writeInRuns = <T>(items: Iterable<T>, runJson: (run: T[]) => string) => {
     let first = true;
-    const writeRun = () => {
+    return forEachInSlices(runsOf(items), sliceMs, (run) => {
       if (!first) write(',');
       write(runJson(run).slice(1, -1));
       first = false;
-      run = [];
-    };
-    for (const item of items) {
-      if (run.push(item) < RUN_LENGTH) continue;
-      writeRun();
-      if (performance.now() < sliceEnds) continue;
-      await yieldToThread();
-      sliceEnds = performance.now() + sliceMs;
-    }
-    if (run.length > 0) writeRun();
+    });
   };
   const {
     _documentCount: documentCount,
@@ -164,6 +153,17 @@ export async function serializeInParts(
   write(']}');
   if (pending.length > 0) parts.push(pending.join(''));
   return parts;
+}
+
+/** `items` in runs of RUN_LENGTH, the last one shorter. */
+function* runsOf<T>(items: Iterable<T>): Generator<T[]> {
+  let run: T[] = [];
+  for (const item of items) {
+    if (run.push(item) < RUN_LENGTH) continue;
+    yield run;
+    run = [];
+  }
+  if (run.length > 0) yield run;
 }
 
 /** Each term of the index with its data, as `toJSON` writes them. */

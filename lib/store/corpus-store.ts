@@ -13,7 +13,7 @@
  */
 import type { Table } from 'dexie';
 import { failureKind } from '@/lib/failure-words';
-import { inIdOrder, packContentHash } from '@/lib/pack/content-hash';
+import { compareIds, inIdOrder, packContentHash } from '@/lib/pack/content-hash';
 import type { Entity, Pack } from '@/lib/pack/schema';
 import {
   addInSlices,
@@ -599,7 +599,7 @@ export class CorpusStore {
   ): Promise<Map<string, Entity[]>> {
     const shown = await this.installedEntities();
     for (const { row, entities } of installing) shown.set(row.id, entities);
-    return new Map([...shown].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    return new Map([...shown].sort(([a], [b]) => compareIds(a, b)));
   }
 
   private async addRows(
