@@ -505,7 +505,8 @@ export class PopoverController {
     const focusInCard = this.host?.shadow.activeElement != null;
     this.card = null;
     this.loadId++;
-    this.cancelIntent();
+    // The pointer may already rest on another name: its card still opens when intent is reached.
+    if (this.intended === card.mark) this.cancelIntent();
     this.cancelLeave();
     window.clearTimeout(this.loadingTimer);
     this.stopFollow();

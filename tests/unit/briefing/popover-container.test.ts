@@ -80,6 +80,26 @@ test('the card opens only once the pointer has rested on a name, in a closed sha
   expect(document.activeElement).toBe(document.body);
 });
 
+test('a name pointed at while the last card lingers opens once the last one has gone', async () => {
+  start(answering(peskov));
+  pointAt(mark());
+  await vi.waitFor(() => expect(opened).toBe(1));
+  const other = document.createElement('mark');
+  other.className = 'briefings-mark';
+  other.textContent = 'Kremlin';
+  document.body.append(other);
+  marks.add(other, { entityId: 'kremlin', name: 'Kremlin' });
+  mark().dispatchEvent(
+    fromReader(new PointerEvent('pointerout', { bubbles: true, relatedTarget: document.body })),
+  );
+  // The first card stays a moment after the pointer leaves it; the pointer reaches the other
+  // name before that moment ends, and rests there past it.
+  await new Promise((resolve) => setTimeout(resolve, 250));
+  pointAt(other);
+  await vi.waitFor(() => expect(closed).toBe(1));
+  await vi.waitFor(() => expect(opened).toBe(2));
+});
+
 test('a failing background still opens the card, and no error reaches the page', async () => {
   const pageErrors: unknown[] = [];
   const onError = (event: ErrorEvent) => pageErrors.push(event.error);
