@@ -39,8 +39,19 @@ interface SearchEntry {
   sameAs: string[];
 }
 
-/** Changes when what the index stores changes: an index saved in another format is rebuilt. */
-export const SEARCH_INDEX_FORMAT = 2;
+/**
+ * Changes when what the index stores, or how it is laid out in parts, changes: an index saved in
+ * a format not read here is rebuilt. Format 3: each part a JSON text of its own
+ * (`serializeInParts`), read a part at a time. Format 2, one JSON text cut in parts, is still read.
+ */
+export const SEARCH_INDEX_FORMAT = 3;
+const ONE_JSON_TEXT_FORMAT = 2;
+
+/** A pack's index as saved: the parts, in order, and the format they were written in. */
+export interface SavedIndex {
+  format: number;
+  parts: readonly string[];
+}
 
 /** How much of an article's text is indexed (and so can give its snippet). */
 export const LEDE_LENGTH = 600;
@@ -84,6 +95,46 @@ export function loadCorpusIndex(json: string): CorpusIndex {
 }
 
 /**
+ * A saved index, read a part and a slice of `sliceMs` at a time; undefined when its format is
+ * not read here (it is rebuilt). Read in one go, a 10,000-article index holds the thread over a
+ * second (half of it `JSON.parse`), and a worker that starts again reads one on its first search.
+ */
+export async function loadSavedIndex(
+  { format, parts }: SavedIndex,
+  sliceMs: number,
+): Promise<CorpusIndex | undefined> {
+  if (format === ONE_JSON_TEXT_FORMAT) return loadCorpusIndex(parts.join(''));
+  if (format !== SEARCH_INDEX_FORMAT) return undefined;
+  const plain = { documentIds: {}, fieldLength: {}, storedFields: {}, index: [] as unknown[] };
+  await forEachInSlices(parts, sliceMs, (part) => {
+    for (const [table, data] of JSON.parse(part) as IndexPiece[]) {
+      if (table === 'header') Object.assign(plain, data);
+      else if (table === 'index') for (const term of data) plain.index.push(term);
+      else Object.assign(plain[table], data);
+    }
+  });
+  // MiniSearch builds its maps from the plain object a thousand terms at a time.
+  return MiniSearch.loadJSAsync<SearchEntry>(
+    plain as unknown as Parameters<typeof MiniSearch.loadJS>[0],
+    indexOptions,
+  );
+}
+
+/** The ids of what a saved index holds (its `documentIds`); undefined as for `loadSavedIndex`. */
+export function idsInSavedIndex({ format, parts }: SavedIndex): string[] | undefined {
+  if (format === ONE_JSON_TEXT_FORMAT) {
+    const { documentIds } = JSON.parse(parts.join('')) as { documentIds: Record<string, string> };
+    return Object.values(documentIds);
+  }
+  if (format !== SEARCH_INDEX_FORMAT) return undefined;
+  return parts.flatMap((part) =>
+    (JSON.parse(part) as IndexPiece[]).flatMap(([table, data]) =>
+      table === 'documentIds' ? Object.values(data as Record<string, string>) : [],
+    ),
+  );
+}
+
+/**
  * Adds entries a slice of `sliceMs` at a time, letting the thread answer other calls between
  * slices: indexing a large pack takes seconds, and searches and briefings should not wait.
  */
@@ -96,38 +147,45 @@ export function addInSlices(
 }
 
 /**
- * The index as JSON (what `loadCorpusIndex` reads, once the parts are joined), in parts of about
- * `partLength` characters, written a slice of `sliceMs` at a time: at 200,000 names it is 70 MB,
- * and `JSON.stringify` of it holds the thread for over 3 s, MiniSearch's `toJSON` alone most of
- * a second. Its tables are read from the index as `toJSON` reads them (see IndexInternals) and
- * written a run of entries at a time. Parts let the store save it a request at a time: one 70 MB
- * value held the thread over a second to write.
+ * The index in parts of about `partLength` characters, each a JSON text of its own (so that it
+ * can be read alone: see `loadSavedIndex`), written a slice of `sliceMs` at a time: at 200,000
+ * names it is 70 MB, and `JSON.stringify` of it holds the thread for over 3 s, MiniSearch's
+ * `toJSON` alone most of a second. A part is a list of pieces, each a table's name and a run of
+ * its entries, read from the index as `toJSON` reads them (see IndexInternals). Parts let the
+ * store save it a request at a time: one 70 MB value held the thread over a second to write.
  */
 export async function serializeInParts(
   index: CorpusIndex,
   sliceMs: number,
   partLength = INDEX_PART_LENGTH,
 ): Promise<string[]> {
-  const internals = index as unknown as IndexInternals;
   const parts: string[] = [];
-  let pending: string[] = [];
-  let pendingLength = 0;
-  const write = (json: string) => {
-    pending.push(json);
-    pendingLength += json.length;
-    if (pendingLength < partLength) return;
-    parts.push(pending.join(''));
-    pending = [];
-    pendingLength = 0;
+  await forEachInSlices(partsWritten(index, partLength, parts), sliceMs, () => {});
+  return parts;
+}
+
+/** The same parts, written in one go: in a database transaction, which a pause would end. */
+export function serializeWhole(index: CorpusIndex, partLength = INDEX_PART_LENGTH): string[] {
+  const parts: string[] = [];
+  Array.from(partsWritten(index, partLength, parts)); // every step, none waited for
+  return parts;
+}
+
+/** Writes the index's parts into `parts`, a run of entries at each step. */
+function* partsWritten(index: CorpusIndex, partLength: number, parts: string[]): Generator<void> {
+  const internals = index as unknown as IndexInternals;
+  let pieces: string[] = [];
+  let piecesLength = 0;
+  const endPart = () => {
+    parts.push(`[${pieces.join(',')}]`);
+    pieces = [];
+    piecesLength = 0;
   };
-  /** `items` a run at a time, each run's JSON (`runJson`) without its brackets, comma-joined. */
-  const writeInRuns = <T>(items: Iterable<T>, runJson: (run: T[]) => string) => {
-    let first = true;
-    return forEachInSlices(runsOf(items), sliceMs, (run) => {
-      if (!first) write(',');
-      write(runJson(run).slice(1, -1));
-      first = false;
-    });
+  const write = (...piece: IndexPiece) => {
+    const json = JSON.stringify(piece);
+    pieces.push(json);
+    piecesLength += json.length;
+    if (piecesLength >= partLength) endPart();
   };
   const {
     _documentCount: documentCount,
@@ -137,23 +195,32 @@ export async function serializeInParts(
     _dirtCount: dirtCount,
   } = internals;
   const scalars = { documentCount, nextId, fieldIds, averageFieldLength, dirtCount };
-  write(JSON.stringify({ ...scalars, serializationVersion: 2 }).slice(0, -1));
-  const tables: Record<string, Map<number, unknown>> = {
+  write('header', { ...scalars, serializationVersion: 2 });
+  const tables = {
     documentIds: internals._documentIds,
     fieldLength: internals._fieldLength,
     storedFields: internals._storedFields,
   };
-  for (const [name, table] of Object.entries(tables)) {
-    write(`,${JSON.stringify(name)}:{`);
-    await writeInRuns(table, (run) => JSON.stringify(Object.fromEntries(run)));
-    write('}');
+  for (const [table, entries] of Object.entries(tables) as [TableName, Map<number, never>][]) {
+    for (const run of runsOf(entries)) {
+      write(table, Object.fromEntries(run));
+      yield;
+    }
   }
-  write(',"index":[');
-  await writeInRuns(termsOf(internals), (run) => JSON.stringify(run));
-  write(']}');
-  if (pending.length > 0) parts.push(pending.join(''));
-  return parts;
+  for (const run of runsOf(termsOf(internals))) {
+    write('index', run);
+    yield;
+  }
+  if (pieces.length > 0) endPart();
 }
+
+type TableName = 'documentIds' | 'fieldLength' | 'storedFields';
+
+/** One piece of a saved index: its scalars, a run of one table's entries, or a run of terms. */
+type IndexPiece =
+  | ['header', Record<string, unknown>]
+  | [TableName, Record<string, unknown>]
+  | ['index', [string, Record<number, object>][]];
 
 /** `items` in runs of RUN_LENGTH, the last one shorter. */
 function* runsOf<T>(items: Iterable<T>): Generator<T[]> {

@@ -4,9 +4,9 @@
  * for each of its rows and none for a row that is gone. What a stopped worker may not leave
  * behind; the tests that stop it check it.
  */
-import { searchKeysOf } from '@/lib/search/index';
+import { idsInSavedIndex, searchKeysOf } from '@/lib/search/index';
 import type { BriefingsDatabase } from './db';
-import { packsWithSavedIndex, savedIndexJson } from './index-parts';
+import { packsWithSavedIndex, savedIndex } from './index-parts';
 import { installedPackIds } from './pack-rows';
 
 /** Every disagreement found, in words; none when the store is consistent. */
@@ -53,10 +53,10 @@ export async function findInconsistencies(db: BriefingsDatabase): Promise<string
 }
 
 async function indexProblems(db: BriefingsDatabase, packId: string): Promise<string[]> {
-  const saved = await savedIndexJson(db, packId);
-  if (saved === undefined) return [`"${packId}" has no saved search index`];
-  const { documentIds } = JSON.parse(saved) as { documentIds: Record<string, string> };
-  const indexed = new Set(Object.values(documentIds));
+  const saved = await savedIndex(db, packId);
+  const ids = saved && idsInSavedIndex(saved);
+  if (ids === undefined) return [`"${packId}" has no saved search index`];
+  const indexed = new Set(ids);
   const [documents, entities, quotes, events] = await Promise.all([
     db.documents.where('packId').equals(packId).toArray(),
     db.entities.where('packId').equals(packId).toArray(),

@@ -20,13 +20,14 @@ import {
   type CorpusIndex,
   createCorpusIndex,
   LEDE_LENGTH,
-  loadCorpusIndex,
+  loadSavedIndex,
   type SearchFilters,
   type SearchHitRef,
   searchCorpus,
   searchEntriesIn,
   searchEntriesOf,
   serializeInParts,
+  serializeWhole,
 } from '@/lib/search/index';
 import { SLICE_MS } from '@/lib/slices';
 import type { ChangeInProgress, InstallProgress } from '@/lib/views';
@@ -44,12 +45,7 @@ import {
   rowsOfPackInSlices,
   type StagedInstall,
 } from './db';
-import {
-  deleteIndexParts,
-  savedIndexJson,
-  saveIndexPartByPart,
-  saveIndexParts,
-} from './index-parts';
+import { deleteIndexParts, savedIndex, saveIndexPartByPart, saveIndexParts } from './index-parts';
 import {
   addInBatches,
   countPackRows,
@@ -353,8 +349,9 @@ export class CorpusStore {
   }
 
   private async readIndex(packId: string): Promise<CorpusIndex> {
-    const saved = await savedIndexJson(this.db, packId);
-    if (saved !== undefined) return loadCorpusIndex(saved);
+    const saved = await savedIndex(this.db, packId);
+    const loaded = saved && (await loadSavedIndex(saved, SLICE_MS));
+    if (loaded) return loaded;
     const index = createCorpusIndex();
     index.addAll(searchEntriesOf(await this.contentsOf(packId)));
     return index;
@@ -398,7 +395,7 @@ export class CorpusStore {
 
   /** In a transaction over the pack tables: the pack's index, as it is now. */
   private async saveIndex(packId: string, index: CorpusIndex): Promise<void> {
-    await saveIndexParts(this.db, packId, [JSON.stringify(index)]);
+    await saveIndexParts(this.db, packId, serializeWhole(index));
   }
 
   /** Installs packs in one transaction, in place of the small packs `replacing` names. */

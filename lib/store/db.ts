@@ -58,7 +58,7 @@ export interface SettingRow {
 }
 
 /**
- * One part of a pack's search index, whose JSON is cut in parts of about a megabyte (see
+ * One part of a pack's search index, saved in parts of about a megabyte (see
  * index-parts.ts). Saved with the pack's rows, so the two always agree; keyed by pack id and
  * place, so a change to a pack rewrites its own index only.
  */

@@ -1,14 +1,14 @@
 /**
- * Each pack's search index as saved: its JSON cut in parts of about a megabyte
- * (`serializeInParts`), keyed by pack id and place. A small change saves its pack's index in its
+ * Each pack's search index as saved: in parts of about a megabyte (`serializeInParts`), keyed
+ * by pack id and place. A small change saves its pack's index in its
  * own transaction, as one part or a few; a large install saves the parts a request at a time
  * before the pack row that shows the pack, so no single write holds the worker for long.
  */
-import { SEARCH_INDEX_FORMAT } from '@/lib/search/index';
+import { type SavedIndex, SEARCH_INDEX_FORMAT } from '@/lib/search/index';
 import type { BriefingsDatabase, SearchIndexPartRow } from './db';
 import { endOfPack, startOfPack } from './pack-rows';
 
-/** The rows that save `parts`, the pack's index JSON in order. */
+/** The rows that save `parts`, the pack's index in order. */
 export function indexPartRows(packId: string, parts: readonly string[]): SearchIndexPartRow[] {
   return parts.map((json, part) => ({
     packId,
@@ -19,18 +19,19 @@ export function indexPartRows(packId: string, parts: readonly string[]): SearchI
   }));
 }
 
-/** The pack's index as saved, its parts joined; undefined unless saved whole in this format. */
-export async function savedIndexJson(
+/** The pack's index as saved; undefined unless saved whole, every part in one format. */
+export async function savedIndex(
   db: BriefingsDatabase,
   packId: string,
-): Promise<string | undefined> {
+): Promise<SavedIndex | undefined> {
   const parts = await partsOf(db, packId).toArray();
+  const format = parts[0]?.format;
   const whole =
     parts.length > 0 &&
-    parts.every(
-      (row, at) => row.part === at && row.of === parts.length && row.format === SEARCH_INDEX_FORMAT,
-    );
-  return whole ? parts.map(({ json }) => json).join('') : undefined;
+    parts.every((row, at) => row.part === at && row.of === parts.length && row.format === format);
+  return whole && format !== undefined
+    ? { format, parts: parts.map(({ json }) => json) }
+    : undefined;
 }
 
 /** Saves the pack's index in place of the one saved before, in the caller's transaction. */

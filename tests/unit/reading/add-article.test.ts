@@ -9,7 +9,7 @@ import { compileSubmission } from '@/lib/compiler/compile-for-reading';
 import type { ReadArticle } from '@/lib/corpus/article';
 import { validatePack } from '@/lib/pack/schema';
 import { BriefingsDatabase } from '@/lib/store/db';
-import { packsWithSavedIndex, savedIndexJson } from '@/lib/store/index-parts';
+import { packsWithSavedIndex, savedIndex } from '@/lib/store/index-parts';
 import { READING_PACK_ID } from '@/lib/views';
 import { importFileByCall } from '../../support/import-file';
 import { bundledPack } from '../../support/packs';
@@ -248,7 +248,9 @@ describe('the search index', () => {
     await service.whenReady();
     const savedIndexes = async () => {
       const packIds = [...(await packsWithSavedIndex(db))];
-      const saved = await Promise.all(packIds.map((packId) => savedIndexJson(db, packId)));
+      const saved = await Promise.all(
+        packIds.map(async (packId) => (await savedIndex(db, packId))?.parts.join('')),
+      );
       return new Map(packIds.map((packId, at) => [packId, saved[at]]));
     };
     const before = await savedIndexes();

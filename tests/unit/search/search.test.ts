@@ -3,7 +3,10 @@ import type { Pack, PackDocument, Quote } from '@/lib/pack/schema';
 import {
   type CorpusIndex,
   createCorpusIndex,
+  idsInSavedIndex,
   loadCorpusIndex,
+  loadSavedIndex,
+  SEARCH_INDEX_FORMAT,
   searchCorpus,
   searchEntriesOf,
   serializeInParts,
@@ -79,33 +82,55 @@ test('the serialised index answers like the live one', () => {
   );
 });
 
-test('written a slice at a time in parts, the index holds what JSON.stringify writes, and reloads the same', async () => {
+test('saved in parts, each read alone, a slice at a time, the index holds what it held', async () => {
   // Thousands of entries: every table is written in several runs, and in several parts.
   const large = createCorpusIndex();
   const pack = generatePack({ documents: 40, entities: 3_000, quotes: 400, events: 40 });
   large.addAll(searchEntriesOf(rowsOfPack(pack)));
   const parts = await serializeInParts(large, 1, 50_000);
   expect(parts.length).toBeGreaterThan(5);
-  // Each part ends once it reaches its length, with what was written last.
+  // Each part ends once it reaches its length, with what was written last, and is read alone.
   expect(Math.max(...parts.map((part) => part.length))).toBeLessThan(100_000);
-  const sliced = parts.join('');
-  expect(JSON.parse(sliced)).toEqual(JSON.parse(JSON.stringify(large)));
-  const reloaded = loadCorpusIndex(sliced);
+  for (const part of parts) expect(() => JSON.parse(part)).not.toThrow();
+  // What the index holds; its terms keyed by term, as a reloaded tree lists them in its own order.
+  const asJson = (index: CorpusIndex | undefined) => {
+    const json = JSON.parse(JSON.stringify(index));
+    return { ...json, index: Object.fromEntries(json.index) };
+  };
+  const saved = { format: SEARCH_INDEX_FORMAT, parts };
+  const reloaded = await loadSavedIndex(saved, 1);
+  expect(asJson(reloaded)).toEqual(asJson(large));
   const ranked = (hits: ReturnType<typeof searchCorpus>) =>
     hits.map((hit) => [hit.kind, hit.id, hit.score]);
   const name = pack.entities[42]?.name as string;
-  expect(ranked(searchCorpus(reloaded, name)).length).toBeGreaterThan(0);
-  expect(ranked(searchCorpus(reloaded, name))).toEqual(ranked(searchCorpus(large, name)));
-  // An empty index, and one with a discarded entry (its dirt counted), are written as they are.
-  const empty = createCorpusIndex();
-  expect(JSON.parse((await serializeInParts(empty, 1)).join(''))).toEqual(
-    JSON.parse(JSON.stringify(empty)),
+  expect(ranked(searchCorpus(reloaded as CorpusIndex, name)).length).toBeGreaterThan(0);
+  expect(ranked(searchCorpus(reloaded as CorpusIndex, name))).toEqual(
+    ranked(searchCorpus(large, name)),
   );
+  expect(idsInSavedIndex(saved)?.sort()).toEqual(Object.values(asJson(large).documentIds).sort());
+  // An empty index, and one with a discarded entry (its dirt counted), come back as they were.
+  const empty = createCorpusIndex();
+  const emptySaved = { format: SEARCH_INDEX_FORMAT, parts: await serializeInParts(empty, 1) };
+  expect(asJson(await loadSavedIndex(emptySaved, 1))).toEqual(asJson(empty));
   large.discard(`entity:${pack.id}:${pack.entities[0]?.id}`);
   expect(large.dirtCount).toBe(1);
-  expect(JSON.parse((await serializeInParts(large, 1)).join(''))).toEqual(
-    JSON.parse(JSON.stringify(large)),
+  const dirty = { format: SEARCH_INDEX_FORMAT, parts: await serializeInParts(large, 1) };
+  expect(asJson(await loadSavedIndex(dirty, 1))).toEqual(asJson(large));
+});
+
+test('an index saved as one JSON text (format 2) is still read; one of an unknown format is not', async () => {
+  const json = JSON.stringify(index);
+  const oneText = { format: 2, parts: [json.slice(0, 1000), json.slice(1000)] };
+  const reloaded = await loadSavedIndex(oneText, 1);
+  const ranked = (hits: ReturnType<typeof searchCorpus>) =>
+    hits.map((hit) => [hit.kind, hit.id, hit.score]);
+  expect(ranked(searchCorpus(reloaded as CorpusIndex, 'zelenskiy'))).toEqual(
+    ranked(searchCorpus(index, 'zelenskiy')),
   );
+  expect(idsInSavedIndex(oneText)).toEqual(Object.values(JSON.parse(json).documentIds));
+  const unknown = { format: 1, parts: [json] };
+  expect(await loadSavedIndex(unknown, 1)).toBeUndefined();
+  expect(idsInSavedIndex(unknown)).toBeUndefined();
 });
 
 describe('one hit per quote, article and event, however many packs hold it', () => {

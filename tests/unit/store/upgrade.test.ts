@@ -1,9 +1,9 @@
 import { expect, test } from 'vitest';
-import { createCorpusIndex, SEARCH_INDEX_FORMAT, searchEntriesOf } from '@/lib/search/index';
+import { createCorpusIndex, searchEntriesOf } from '@/lib/search/index';
 import { findInconsistencies } from '@/lib/store/consistency';
 import { CorpusStore } from '@/lib/store/corpus-store';
 import { BriefingsDatabase, countsOfPack, rowsOfPack, schemaHistory } from '@/lib/store/db';
-import { packsWithSavedIndex, savedIndexJson } from '@/lib/store/index-parts';
+import { packsWithSavedIndex, savedIndex } from '@/lib/store/index-parts';
 import { SettingsStore } from '@/lib/store/settings';
 import { smallPack } from '../../support/packs';
 
@@ -87,13 +87,14 @@ test('a search index saved whole by version 5 is kept, in parts, and searched wi
   const index = createCorpusIndex();
   index.addAll(searchEntriesOf(rows));
   const json = JSON.stringify(index);
-  await old.table('searchIndex').put({ id: pack.id, json, format: SEARCH_INDEX_FORMAT });
+  // Version 5 wrote format 2: the index as one JSON text.
+  await old.table('searchIndex').put({ id: pack.id, json, format: 2 });
   // Saved before indexes had a format: rebuilt when read, so not worth moving.
   await old.table('searchIndex').put({ id: 'older', json: '{}' });
   old.close();
 
   const current = new BriefingsDatabase(name);
-  expect(await savedIndexJson(current, pack.id)).toBe(json);
+  expect(await savedIndex(current, pack.id)).toEqual({ format: 2, parts: [json] });
   expect(await packsWithSavedIndex(current)).toEqual(new Set([pack.id]));
   expect(current.tables.map((table) => table.name)).not.toContain('searchIndex');
   const store = new CorpusStore(current);
