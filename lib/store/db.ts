@@ -58,9 +58,9 @@ export interface SettingRow {
 }
 
 /**
- * One part of a pack's search index, saved in parts of about a megabyte (see
- * index-parts.ts). Saved with the pack's rows, so the two always agree; keyed by pack id and
- * place, so a change to a pack rewrites its own index only.
+ * One part of a pack's search index, saved in parts of about a megabyte (see index-parts.ts).
+ * Saved with the pack's rows, so the two always agree; keyed by pack id and place, so a change
+ * to a pack rewrites its own index only.
  */
 export interface SearchIndexPartRow {
   packId: string;
@@ -69,7 +69,7 @@ export interface SearchIndexPartRow {
   /** How many parts the index has: an index with a part missing is rebuilt, never read. */
   of: number;
   json: string;
-  /** SEARCH_INDEX_FORMAT when it was saved: an index saved in another format is rebuilt. */
+  /** SEARCH_INDEX_FORMAT when it was saved: an index in a format no longer read is rebuilt. */
   format: number;
 }
 

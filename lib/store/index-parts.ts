@@ -1,8 +1,8 @@
 /**
  * Each pack's search index as saved: in parts of about a megabyte (`serializeInParts`), keyed
- * by pack id and place. A small change saves its pack's index in its
- * own transaction, as one part or a few; a large install saves the parts a request at a time
- * before the pack row that shows the pack, so no single write holds the worker for long.
+ * by pack id and place. A small change saves its pack's index in its own transaction, as one
+ * part or a few; a large install saves the parts a request at a time before the pack row that
+ * shows the pack, so no single write holds the worker for long.
  */
 import { type SavedIndex, SEARCH_INDEX_FORMAT } from '@/lib/search/index';
 import type { BriefingsDatabase, SearchIndexPartRow } from './db';
