@@ -8,25 +8,22 @@ import { articleFileSizeProblem, packFileSizeProblem } from '@/lib/pack/file-lim
 import type { ArticleSubmission } from '@/lib/views';
 
 export type ImportableFile =
-  | { kind: 'pack'; text: string }
+  // Read by the worker that checks it: the page never holds a pack's text (tens of MB).
+  | { kind: 'pack'; file: Blob }
   | { kind: 'article'; submission: ArticleSubmission }
   | { kind: 'refused'; message: string };
 
 export const IMPORTABLE_EXTENSIONS = ['.json', '.txt', '.md', '.html', '.htm'] as const;
 
-export async function readImportable(file: {
-  name: string;
-  /** In bytes: a file too large is refused before it is read. */
-  size: number;
-  text(): Promise<string>;
-}): Promise<ImportableFile> {
+/** `file.size`: a file too large is refused before it is read. */
+export async function readImportable(file: File): Promise<ImportableFile> {
   const extension = /\.[^.]+$/.exec(file.name.toLowerCase())?.[0] ?? '';
   const isPack = extension === '.json';
   const tooLarge = isPack ? packFileSizeProblem(file.size) : articleFileSizeProblem(file.size);
   if (tooLarge && IMPORTABLE_EXTENSIONS.some((importable) => importable === extension)) {
     return { kind: 'refused', message: tooLarge };
   }
-  if (isPack) return { kind: 'pack', text: await file.text() };
+  if (isPack) return { kind: 'pack', file };
   if (extension === '.txt' || extension === '.md') {
     return {
       kind: 'article',

@@ -16,16 +16,17 @@ export interface PackInstaller {
   listPacks(): Promise<InstalledPack[]>;
 }
 
-export async function importPackText(
-  text: string,
+/** Imports `file` (the picked file; a text in tests) as `stage` reads it. */
+export async function importPackFile<File>(
+  file: File,
   onConflict: OnConflict,
   background: PackInstaller,
   /** The database as the page opened it: the one the background reads the stage from. */
   db: BriefingsDatabase,
   /** Reads and stages the file: in a worker on the options page. */
-  stage: (text: string) => Promise<StagedFile>,
+  stage: (file: File) => Promise<StagedFile>,
 ): Promise<ImportOutcome> {
-  const staged = await stage(text);
+  const staged = await stage(file);
   if (!staged.ok) return staged;
   try {
     return await background.installStaged(staged.stageId, onConflict);

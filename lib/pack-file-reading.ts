@@ -13,6 +13,21 @@ export type StagedFile =
   | { ok: true; stageId: string; contentHashes: string[] }
   | { ok: false; message: string; problems: string[] };
 
+/** Said when the picked file can no longer be read: moved, deleted or changed since. */
+export const FILE_UNREADABLE =
+  'The file could not be read: it may have been moved or changed since you chose it. Nothing was changed; choose it again.';
+
+/** The picked file read, then staged as `stagePackFile` stages its text. */
+export async function stagePickedFile(file: Blob, db: BriefingsDatabase): Promise<StagedFile> {
+  let text: string;
+  try {
+    text = await file.text();
+  } catch {
+    return { ok: false, message: FILE_UNREADABLE, problems: [] };
+  }
+  return stagePackFile(text, db);
+}
+
 export async function stagePackFile(text: string, db: BriefingsDatabase): Promise<StagedFile> {
   const reading = await readPackFile(text);
   if (!reading.ok) return reading;

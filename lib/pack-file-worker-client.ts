@@ -11,12 +11,13 @@ const waiting = new Map<number, (staged: StagedFile) => void>();
 let lastId = 0;
 let worker: Worker | null = null;
 
-export function stageInWorker(text: string): Promise<StagedFile> {
+/** Hands the worker the file, not its text: reading it here would hold the page (and the popup, on its thread) for as long as a large file takes to decode. */
+export function stageInWorker(file: Blob): Promise<StagedFile> {
   worker ??= start();
   const id = ++lastId;
   return new Promise((resolve) => {
     waiting.set(id, resolve);
-    worker?.postMessage({ id, text } satisfies PackFileRequest);
+    worker?.postMessage({ id, file } satisfies PackFileRequest);
   });
 }
 

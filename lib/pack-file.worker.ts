@@ -1,15 +1,17 @@
 /// <reference lib="webworker" />
 /**
  * The options page's thread for pack files: reads, checks, hashes and stages one file per
- * message (see pack-file-reading.ts), answering `{id, staged}`.
+ * message (see pack-file-reading.ts), answering `{id, staged}`. The file is read here, not by
+ * the page: decoding a large file holds the thread that reads it, and the page shares its thread
+ * with the popup.
  */
 import { describeFailure } from './failure-words';
-import { type StagedFile, stagePackFile } from './pack-file-reading';
+import { type StagedFile, stagePickedFile } from './pack-file-reading';
 import { BriefingsDatabase } from './store/db';
 
 export interface PackFileRequest {
   id: number;
-  text: string;
+  file: Blob;
 }
 
 export interface PackFileResponse {
@@ -21,10 +23,10 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 const db = new BriefingsDatabase();
 
 scope.onmessage = async (event: MessageEvent<PackFileRequest>) => {
-  const { id, text } = event.data;
+  const { id, file } = event.data;
   let staged: StagedFile;
   try {
-    staged = await stagePackFile(text, db);
+    staged = await stagePickedFile(file, db);
   } catch (error) {
     staged = { ok: false, message: describeFailure(error), problems: [] };
   }

@@ -4,7 +4,7 @@ import type { FileOutcome, ImportState } from '@/components/options/ImportPanel'
 import { describeAdded } from '@/lib/added-article';
 import { describeFailure, failureKind } from '@/lib/failure-words';
 import { type ImportableFile, readImportable } from '@/lib/import-files';
-import { importPackText, type PackInstaller } from '@/lib/import-pack';
+import { importPackFile, type PackInstaller } from '@/lib/import-pack';
 import { describeImported } from '@/lib/imported-packs';
 import { backgroundMessenger as background, extensionPageMessenger } from '@/lib/messaging';
 import { stageInWorker } from '@/lib/pack-file-worker-client';
@@ -30,9 +30,9 @@ export function OptionsApp() {
   });
   /** The removal under way as last heard, for a change asked for meanwhile to say why it waits. */
   const removal = useRef<ChangeInProgress | null>(null);
-  const [pendingFile, setPendingFile] = useState<{ name: string; text: string } | null>(null);
+  const [pendingFile, setPendingFile] = useState<{ name: string; file: Blob } | null>(null);
   /** The last pack sent, for "Try again" after an interruption. */
-  const lastImport = useRef<{ name: string; text: string; onConflict: OnConflict } | null>(null);
+  const lastImport = useRef<{ name: string; file: Blob; onConflict: OnConflict } | null>(null);
   const patch = (change: Partial<typeof state>) =>
     setState((current) => ({ ...current, ...change }));
   const setImport = (importState: ImportState) => patch({ importState });
@@ -109,13 +109,13 @@ export function OptionsApp() {
     };
   }, [reload]);
 
-  const importText = async (name: string, text: string, onConflict: OnConflict) => {
+  const importPack = async (name: string, file: Blob, onConflict: OnConflict) => {
     setImport({ state: 'working', fileName: name, progress: null });
-    lastImport.current = { name, text, onConflict };
+    lastImport.current = { name, file, onConflict };
     let outcome: Awaited<ReturnType<typeof background.sendMessage<'importPack'>>>;
     try {
       outcome = await afterRemoval(`${name} is imported`, () =>
-        importPackText(text, onConflict, installer, database, stageInWorker),
+        importPackFile(file, onConflict, installer, database, stageInWorker),
       );
     } catch (error) {
       const kind = failureKind(error);
@@ -128,7 +128,7 @@ export function OptionsApp() {
       });
       return;
     }
-    setPendingFile(!outcome.ok && outcome.conflicts ? { name, text } : null);
+    setPendingFile(!outcome.ok && outcome.conflicts ? { name, file } : null);
     if (outcome.ok) {
       setImport({ state: 'done', message: describeImported(outcome) });
     } else if (outcome.conflicts) {
@@ -150,7 +150,7 @@ export function OptionsApp() {
           if (only && files.length === 1 && read[0]?.kind === 'pack') {
             // One pack: its conflict, if any, is the reader's choice.
             setImport({ state: 'working', fileName: only.name, progress: null });
-            await importText(only.name, read[0].text, 'refuse');
+            await importPack(only.name, read[0].file, 'refuse');
             return;
           }
           const outcomes: FileOutcome[] = [];
@@ -186,7 +186,7 @@ export function OptionsApp() {
         act(async () => {
           if (!pendingFile) return;
           if (choice !== 'cancel') {
-            await importText(pendingFile.name, pendingFile.text, choice);
+            await importPack(pendingFile.name, pendingFile.file, choice);
             return;
           }
           setPendingFile(null);
@@ -199,7 +199,7 @@ export function OptionsApp() {
       onRetryImport={() =>
         act(async () => {
           const last = lastImport.current;
-          if (last) await importText(last.name, last.text, last.onConflict);
+          if (last) await importPack(last.name, last.file, last.onConflict);
         })
       }
       onExport={(packId) =>
@@ -249,7 +249,7 @@ async function importOne(file: ImportableFile): Promise<Omit<FileOutcome, 'fileN
       const verb = added.replaced ? 'Updated' : 'Added';
       return { ok: true, message: `${verb} “${added.title}”: ${describeAdded(added)}.` };
     }
-    const outcome = await importPackText(file.text, 'refuse', installer, database, stageInWorker);
+    const outcome = await importPackFile(file.file, 'refuse', installer, database, stageInWorker);
     if (outcome.ok) return { ok: true, message: describeImported(outcome) };
     if (outcome.conflicts) {
       const titles = outcome.conflicts.map((conflict) => `“${conflict.installed.title}”`);

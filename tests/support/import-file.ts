@@ -3,7 +3,7 @@
  * code, then installed by the background's, both on the test's database.
  */
 import type { BackgroundHandlers } from '@/lib/background/api';
-import { importPackText } from '@/lib/import-pack';
+import { importPackFile } from '@/lib/import-pack';
 import { stagePackFile } from '@/lib/pack-file-reading';
 import type { CorpusStore, InstallProgress } from '@/lib/store/corpus-store';
 import type { BriefingsDatabase } from '@/lib/store/db';
@@ -22,7 +22,7 @@ export function importFile(
       importStagedPacks(store, stageId, choice, onProgress),
     listPacks: () => store.listPacks(),
   };
-  return importPackText(text, onConflict, background, store.db, (file) =>
+  return importPackFile(text, onConflict, background, store.db, (file) =>
     stagePackFile(file, store.db),
   );
 }
@@ -39,5 +39,5 @@ export function importFileByCall(
       handlers.importPack({ stageId, onConflict: choice }),
     listPacks: () => handlers.listPacks(undefined),
   };
-  return importPackText(text, onConflict, background, db, (file) => stagePackFile(file, db));
+  return importPackFile(text, onConflict, background, db, (file) => stagePackFile(file, db));
 }

@@ -4,8 +4,8 @@
  */
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { describeFailure, INTERRUPTED } from '@/lib/failure-words';
-import { importPackText } from '@/lib/import-pack';
-import { stagePackFile } from '@/lib/pack-file-reading';
+import { importPackFile } from '@/lib/import-pack';
+import { FILE_UNREADABLE, stagePackFile, stagePickedFile } from '@/lib/pack-file-reading';
 import { CorpusStore } from '@/lib/store/corpus-store';
 import { BriefingsDatabase } from '@/lib/store/db';
 import { importStagedPacks } from '@/lib/store/pack-files';
@@ -41,7 +41,7 @@ test('stopped after the install was under way: the next worker finished it, and 
     },
     listPacks: () => store.listPacks(),
   };
-  const outcome = await importPackText(
+  const outcome = await importPackFile(
     JSON.stringify(smallPack()),
     'refuse',
     background,
@@ -57,7 +57,7 @@ test('stopped before anything was saved: the page says so, and that nothing chan
     installStaged: () => Promise.reject(stopped()),
     listPacks: () => store.listPacks(),
   };
-  const failed = await importPackText(
+  const failed = await importPackFile(
     JSON.stringify(smallPack()),
     'refuse',
     background,
@@ -65,6 +65,34 @@ test('stopped before anything was saved: the page says so, and that nothing chan
     stage,
   ).catch((error: unknown) => error);
   expect(describeFailure(failed)).toBe(INTERRUPTED);
+  expect(await store.listPacks()).toEqual(before);
+  expect(await db.staging.count()).toBe(0);
+});
+
+const installedHere = {
+  installStaged: (stageId: string, onConflict: OnConflict) =>
+    importStagedPacks(store, stageId, onConflict),
+  listPacks: () => store.listPacks(),
+};
+
+test('the picked file is read where it is staged, and imported', async () => {
+  const file = new Blob([JSON.stringify(smallPack())], { type: 'application/json' });
+  const outcome = await importPackFile(file, 'refuse', installedHere, db, (picked) =>
+    stagePickedFile(picked, db),
+  );
+  expect(outcome).toMatchObject({ ok: true, installed: [{ id: 'field-notes' }] });
+});
+
+test('a picked file that can no longer be read (moved or changed since) is said so, and nothing changes', async () => {
+  const before = await store.listPacks();
+  const moved = {
+    text: () =>
+      Promise.reject(new DOMException('The requested file could not be read.', 'NotReadableError')),
+  } as unknown as Blob;
+  const outcome = await importPackFile(moved, 'refuse', installedHere, db, (picked) =>
+    stagePickedFile(picked, db),
+  );
+  expect(outcome).toEqual({ ok: false, message: FILE_UNREADABLE, problems: [] });
   expect(await store.listPacks()).toEqual(before);
   expect(await db.staging.count()).toBe(0);
 });
