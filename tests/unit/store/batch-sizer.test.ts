@@ -9,14 +9,16 @@ test('fast batches grow, at most twofold each time, up to a bound', () => {
     sizer.took(1);
     sizes.push(sizer.next());
   }
-  expect(sizes.slice(0, 4)).toEqual([500, 1000, 2000, 4000]);
+  expect(sizes.slice(0, 4)).toEqual([100, 200, 400, 800]);
   expect(sizes.at(-1)).toBe(20_000);
 });
 
 test('a batch that took four times the target is followed by one a quarter its size', () => {
   const sizer = new BatchSizer();
+  for (let batch = 0; batch < 3; batch++) sizer.took(1);
+  expect(sizer.next()).toBe(800);
   sizer.took(BATCH_TARGET_MS * 4);
-  expect(sizer.next()).toBe(125);
+  expect(sizer.next()).toBe(200);
 });
 
 test('no batch is smaller than a floor, however slow', () => {
@@ -27,6 +29,7 @@ test('no batch is smaller than a floor, however slow', () => {
 
 test('a batch on target keeps its size', () => {
   const sizer = new BatchSizer();
+  sizer.took(1);
   sizer.took(BATCH_TARGET_MS);
-  expect(sizer.next()).toBe(500);
+  expect(sizer.next()).toBe(200);
 });
