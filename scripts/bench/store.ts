@@ -230,6 +230,9 @@ async function readsDuring(
   // it now is, which is that change's cost, not this one's.
   await callBackground(reads, 'getBriefing', { entityId: probes.entityIds[0] as string });
   await callBackground(reads, 'search', probes.queries[0]);
+  // The harness reloads the options page before a file is chosen: done here, before the reads
+  // start, since a reader's page is not reloaded, and the popup shares its thread.
+  if (change?.kind === 'import') await changes.reload();
   const reading = reads.evaluate(
     async ([untilChangeDone, probes]) => {
       const call = (type: string, data: unknown) =>
@@ -264,7 +267,11 @@ async function readsDuring(
         await callBackground(changes, 'removePack', { packId: change.packId });
       } else {
         const { file, choice } = change;
-        const outcome = await importOnOptionsPage(changes, file, { choice, timeout: 0 });
+        const outcome = await importOnOptionsPage(changes, file, {
+          choice,
+          timeout: 0,
+          reloaded: true,
+        });
         if (!outcome.ok) throw new Error(`import refused: ${outcome.message}`);
         // An import that changed nothing (the same content installed already) measured nothing.
         if (!outcome.message.startsWith('Imported')) {
