@@ -28,6 +28,8 @@ import { seededRandom } from './random';
 import { mb, ms, percentile } from './stats';
 
 const size = { documents: 10_000, entities: 2_000, quotes: 50_000, events: 3_000 };
+/** The width of a column of reads timed during a change. */
+const READS_WIDTH = 40;
 const LARGE_SIZES = (process.env.STORE_BENCH_SIZES ?? '20000,60000,200000').split(',').map(Number);
 const pack = generatePack(size);
 const fileText = JSON.stringify(pack);
@@ -136,7 +138,7 @@ try {
 
   console.log('\nLarge packs (with the 10,000-document pack installed):');
   console.log(
-    `${'entities'.padEnd(9)} ${'JSON'.padStart(8)} ${'import'.padStart(9)} ${'replace'.padStart(9)} ${'remove'.padStart(9)}  ${'reads during replace (count)'.padEnd(30)} ${'reads during remove (count)'.padEnd(30)} budgets`,
+    `${'entities'.padEnd(9)} ${'JSON'.padStart(8)} ${'import'.padStart(9)} ${'replace'.padStart(9)} ${'remove'.padStart(9)}  ${'reads during replace (> 100 ms / all)'.padEnd(READS_WIDTH)} ${'reads during remove'.padEnd(READS_WIDTH)} budgets`,
   );
   for (const entities of LARGE_SIZES) {
     // Mostly names, as a gazetteer is: at 200,000 entities the file stays under the 48 MB a
@@ -171,9 +173,10 @@ try {
     const removed = await readsDuring(pages, { kind: 'remove', packId: large.id }, probes);
     await assertConsistent(page);
     const slowest = (latencies: number[]) => Math.max(...latencies);
+    const over = (run: ChangeRun) => run.latencies.filter((latency) => latency > 100).length;
     const reads = (run: ChangeRun) =>
-      `p95 ${ms(percentile(run.latencies, 95))} max ${ms(slowest(run.latencies))} (${run.latencies.length})`.padEnd(
-        30,
+      `p95 ${ms(percentile(run.latencies, 95))} max ${ms(slowest(run.latencies))} (${over(run)}/${run.latencies.length} > 100)`.padEnd(
+        READS_WIDTH,
       );
     const budgets = [
       entities === 200_000 ? `remove ≤ 10 s: ${verdict(removed.changeMs <= 10_000)}` : '',
