@@ -62,7 +62,9 @@ export async function deletePackRows(
           .offset(sizer.next())
           .limit(1)
           .primaryKeys();
-        // Timed from here, once the transaction runs: not the reads it waited for.
+        // Timed from here, once the transaction runs: not the reads it waited for. Unlike an
+        // add's, without the commit: sized by the whole, removal took a third longer (2.9 s
+        // against 2.2 s at 60,000 entities), which at 200,000 would pass its 10 s.
         const began = performance.now();
         const range = next
           ? table.where(':id').between(from, next, true, false)
