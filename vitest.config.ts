@@ -22,6 +22,9 @@ export default defineConfig({
           environment: 'happy-dom',
           setupFiles: ['tests/unit/setup.ts'],
           server: readabilityAsBuilt.server,
+          // The store's tests of large changes take 3–5 s here, and `npm test` runs the browser
+          // tiers alongside on a shared two-core machine: 5 s failed a passing test.
+          testTimeout: 30_000,
         },
       },
       {
