@@ -15,7 +15,7 @@ export type ImportableFile =
 
 export const IMPORTABLE_EXTENSIONS = ['.json', '.txt', '.md', '.html', '.htm'] as const;
 
-/** `file.size`: a file too large is refused before it is read. */
+/** A file too large (by its `size`) is refused before it is read. */
 export async function readImportable(file: File): Promise<ImportableFile> {
   const extension = /\.[^.]+$/.exec(file.name.toLowerCase())?.[0] ?? '';
   const isPack = extension === '.json';

@@ -17,14 +17,14 @@ export interface PackInstaller {
 }
 
 /** Imports `file` (the picked file; a text in tests) as `stage` reads it. */
-export async function importPackFile<File>(
-  file: File,
+export async function importPackFile<Source>(
+  file: Source,
   onConflict: OnConflict,
   background: PackInstaller,
   /** The database as the page opened it: the one the background reads the stage from. */
   db: BriefingsDatabase,
   /** Reads and stages the file: in a worker on the options page. */
-  stage: (file: File) => Promise<StagedFile>,
+  stage: (file: Source) => Promise<StagedFile>,
 ): Promise<ImportOutcome> {
   const staged = await stage(file);
   if (!staged.ok) return staged;

@@ -11,7 +11,10 @@ const waiting = new Map<number, (staged: StagedFile) => void>();
 let lastId = 0;
 let worker: Worker | null = null;
 
-/** Hands the worker the file, not its text: reading it here would hold the page (and the popup, on its thread) for as long as a large file takes to decode. */
+/**
+ * Hands the worker the file, not its text: read here, a large file would hold the page (and the
+ * popup, which shares its thread) for as long as its text takes to decode.
+ */
 export function stageInWorker(file: Blob): Promise<StagedFile> {
   worker ??= start();
   const id = ++lastId;
