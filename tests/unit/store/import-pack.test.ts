@@ -1,6 +1,8 @@
 /**
- * An import whose background is stopped midway: a large install is finished by the worker that
- * starts next, and the page then says the pack is imported; otherwise it says nothing changed.
+ * An import from the page that picked the file. Its background stopped midway: a large install
+ * is finished by the worker that starts next, and the page then says the pack is imported;
+ * otherwise it says nothing changed. The picked file is read where it is staged, and one that can
+ * no longer be read is said so.
  */
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { describeFailure, INTERRUPTED } from '@/lib/failure-words';
