@@ -5,8 +5,9 @@
  * baseline is the round trip of a call that does no work, measured in the same run. Then, with
  * that pack installed: adding one article (its store time, from the worker's performance
  * timeline), and importing, replacing and removing packs of 20,000, 60,000 and 200,000 entities
- * (STORE_BENCH_SIZES=20000,60000 runs fewer) while searches and briefings are timed alongside.
- * Each change is followed by the store's consistency check: any problem fails the run.
+ * (STORE_BENCH_SIZES=20000,60000 runs fewer) while searches and briefings are timed alongside,
+ * and a call that reads nothing, which tells the worker's own delay from the database's. Each
+ * change is followed by the store's consistency check: any problem fails the run.
  */
 import type { Page } from 'playwright-core';
 import {
@@ -130,7 +131,7 @@ try {
   const pages = { changes: page, reads: popup };
   const idleReads = await readsDuring(pages, null, probes);
   console.log(
-    `\nReads with no change running (baseline): p95 ${ms(percentile(idleReads.latencies, 95))}, slowest ${ms(Math.max(...idleReads.latencies))}`,
+    `\nReads with no change running (baseline): p95 ${ms(percentile(idleReads.latencies, 95))}, slowest ${ms(Math.max(...idleReads.latencies))}; the worker alone (a call that reads nothing) p95 ${ms(percentile(idleReads.workerLatencies, 95))}, slowest ${ms(Math.max(...idleReads.workerLatencies))}`,
   );
 
   const articleTimes = await addArticles(browser, page, 8);
@@ -193,6 +194,12 @@ try {
     console.log(
       `${''.padEnd(9)} reads during import: ${reads(imported)}; remove is ${((removed.changeMs / imported.changeMs) * 100).toFixed(0)}% of import`,
     );
+    // Reads wait for the worker and for the database; this says how much of it was the worker.
+    const worker = (run: ChangeRun) =>
+      `p95 ${ms(percentile(run.workerLatencies, 95))} max ${ms(slowest(run.workerLatencies))}`;
+    console.log(
+      `${''.padEnd(9)} the worker alone (a call that reads nothing), during import: ${worker(imported)}; replace: ${worker(replaced)}; remove: ${worker(removed)}`,
+    );
   }
 } finally {
   await browser.close();
@@ -217,11 +224,17 @@ interface ChangeRun {
   changeMs: number;
   /** Each search and briefing answered while it ran, alternately. */
   latencies: number[];
+  /**
+   * Between them, a call that reads nothing (the status): how long the worker itself took to
+   * answer, apart from any wait for the database.
+   */
+  workerLatencies: number[];
 }
 
 /**
  * Runs a change from the options page and, until it answers, searches and briefings from the
- * popup one after another, each timed; with no change, IDLE_READS of them. The reads are asked
+ * popup one after another, each timed, with a call that reads nothing after each pair; with no
+ * change, IDLE_READS reads. The reads are asked
  * where a reader would ask them, in the popup, while the options page draws the change's
  * progress (in Chromium the two pages share one thread). An import is a file chosen on the
  * options page, read, checked and staged there as a reader's is. An error from the change or a
@@ -252,18 +265,24 @@ async function readsDuring(
         );
       const changeDone = () => (window as { briefingsChangeDone?: boolean }).briefingsChangeDone;
       const latencies: number[] = [];
+      const workerLatencies: number[] = [];
+      const timed = async (into: number[], type: string, data: unknown) => {
+        const asked = performance.now();
+        const answer = await call(type, data);
+        into.push(performance.now() - asked);
+        return answer?.err ? `${type}: ${answer.err.message}` : null;
+      };
       let round = 0;
       do {
         const at = round++ % probes.entityIds.length;
-        const asked = performance.now();
-        const answer =
+        const error =
           round % 2 === 0
-            ? await call('search', probes.queries[at])
-            : await call('getBriefing', { entityId: probes.entityIds[at] });
-        if (answer?.err) return { latencies, error: `read: ${answer.err.message}` };
-        latencies.push(performance.now() - asked);
+            ? await timed(latencies, 'search', probes.queries[at])
+            : await timed(latencies, 'getBriefing', { entityId: probes.entityIds[at] });
+        if (error) return { latencies, workerLatencies, error };
+        if (round % 2 === 0) await timed(workerLatencies, 'getStatus', undefined);
       } while (untilChangeDone ? !changeDone() : round < idleReads);
-      return { latencies, error: null };
+      return { latencies, workerLatencies, error: null };
     },
     [change !== null, probes, IDLE_READS] as const,
   );
@@ -293,7 +312,7 @@ async function readsDuring(
   }
   const run = await reading;
   if (run.error) throw new Error(`reads failed: ${run.error}`);
-  return { changeMs, latencies: run.latencies };
+  return { changeMs, latencies: run.latencies, workerLatencies: run.workerLatencies };
 }
 
 /**
