@@ -225,18 +225,17 @@ interface ChangeRun {
   /** Each search and briefing answered while it ran, alternately. */
   latencies: number[];
   /**
-   * Between them, a call that reads nothing (the status): how long the worker itself took to
-   * answer, apart from any wait for the database.
+   * Before each pair, a call that reads nothing (the status): how long the worker itself took
+   * to answer, apart from any wait for the database.
    */
   workerLatencies: number[];
 }
 
 /**
  * Runs a change from the options page and, until it answers, searches and briefings from the
- * popup one after another, each timed, with a call that reads nothing after each pair; with no
- * change, IDLE_READS reads. The reads are asked
- * where a reader would ask them, in the popup, while the options page draws the change's
- * progress (in Chromium the two pages share one thread). An import is a file chosen on the
+ * popup one after another, each timed, with a call that reads nothing before each pair; with no
+ * change, IDLE_READS reads. The reads are asked where a reader would ask them, in the popup,
+ * while the options page draws the change's progress (in Chromium the two pages share one thread). An import is a file chosen on the
  * options page, read, checked and staged there as a reader's is. An error from the change or a
  * read fails the run, and so does an import that installed nothing.
  */
@@ -275,12 +274,16 @@ async function readsDuring(
       let round = 0;
       do {
         const at = round++ % probes.entityIds.length;
-        const error =
-          round % 2 === 0
-            ? await timed(latencies, 'search', probes.queries[at])
-            : await timed(latencies, 'getBriefing', { entityId: probes.entityIds[at] });
+        let error: string | null;
+        if (round % 2 === 0) {
+          error = await timed(latencies, 'search', probes.queries[at]);
+        } else {
+          // Each pair begins with the call that reads nothing: every run times at least one.
+          error =
+            (await timed(workerLatencies, 'getStatus', undefined)) ??
+            (await timed(latencies, 'getBriefing', { entityId: probes.entityIds[at] }));
+        }
         if (error) return { latencies, workerLatencies, error };
-        if (round % 2 === 0) await timed(workerLatencies, 'getStatus', undefined);
       } while (untilChangeDone ? !changeDone() : round < idleReads);
       return { latencies, workerLatencies, error: null };
     },
