@@ -235,9 +235,10 @@ interface ChangeRun {
  * Runs a change from the options page and, until it answers, searches and briefings from the
  * popup one after another, each timed, with a call that reads nothing before each pair; with no
  * change, IDLE_READS reads. The reads are asked where a reader would ask them, in the popup,
- * while the options page draws the change's progress (in Chromium the two pages share one thread). An import is a file chosen on the
- * options page, read, checked and staged there as a reader's is. An error from the change or a
- * read fails the run, and so does an import that installed nothing.
+ * while the options page draws the change's progress (in Chromium the two pages share one
+ * thread). An import is a file chosen on the options page, read, checked and staged there as a
+ * reader's is. An error from the change or a read fails the run, and so does an import that
+ * installed nothing.
  */
 async function readsDuring(
   { changes, reads }: { changes: Page; reads: Page },
